@@ -1,0 +1,35 @@
+package io.workflow.domain.port;
+
+import io.workflow.domain.page.Page;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunQuery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where runs are kept. Every change after the insert is a compare-and-set. */
+public interface RunRepository {
+
+    /** Stores a new run. */
+    void insert(Run run);
+
+    /** The run with this id, if any. */
+    Optional<Run> findById(UUID id);
+
+    /** A page of runs, newest first (creation time, then id, both descending). */
+    Page<Run> list(RunQuery query);
+
+    /**
+     * Replaces {@code expected} by {@code next} only if the stored run still has {@code expected}'s
+     * status and lease; returns whether it did. This is what keeps two workers off one run.
+     */
+    boolean compareAndSet(Run expected, Run next);
+
+    /**
+     * Runs that nobody is moving forward: pending since before {@code pendingBefore}, or running
+     * with a lease that expired before {@code now}. At most {@code limit}, oldest first.
+     */
+    List<Run> findStranded(Instant pendingBefore, Instant now, int limit);
+}

@@ -1,0 +1,54 @@
+package io.workflow.domain.workflow;
+
+import io.workflow.domain.InvalidInputException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A named, ordered list of steps. {@code uuid} is the server's identity; {@code id} is the
+ * client's own label, kept as given. Invariants: a name, at most {@link #MAX_STEPS} steps, step
+ * names unique.
+ */
+public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
+    public static final int MAX_STEPS = 100;
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public Workflow {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "is required");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        steps = List.copyOf(steps == null ? List.of() : steps);
+        if (steps.size() > MAX_STEPS) {
+            throw new InvalidInputException("steps", "must hold at most " + MAX_STEPS + " steps");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!names.add(steps.get(i).name())) {
+                throw new InvalidInputException("steps[" + i + "].name", "duplicates an earlier step's name");
+            }
+        }
+    }
+
+    /** The longest a run of this workflow may take while every step behaves: delays plus call timeouts. */
+    public Duration longestRun(Duration webhookTimeout) {
+        Duration total = Duration.ZERO;
+        for (Step step : steps) {
+            total = total.plus(switch (step) {
+                case DelayStep delay -> delay.duration();
+                case WebhookStep ignored -> webhookTimeout;
+            });
+        }
+        return total;
+    }
+}
