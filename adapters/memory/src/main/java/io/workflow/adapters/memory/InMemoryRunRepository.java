@@ -1,0 +1,99 @@
+package io.workflow.adapters.memory;
+
+import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.Page;
+import io.workflow.domain.port.RunRepository;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunQuery;
+import io.workflow.domain.run.RunStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Runs in a concurrent map, with a second index ordered newest first for keyset pagination.
+ * Compare-and-set goes through {@link ConcurrentHashMap#compute}, which is atomic per key.
+ */
+public final class InMemoryRunRepository implements RunRepository {
+    private static final Comparator<Cursor> NEWEST_FIRST =
+            Comparator.comparing(Cursor::createdAt).thenComparing(Cursor::id).reversed();
+
+    private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
+    private final NavigableMap<Cursor, UUID> newestFirst = new ConcurrentSkipListMap<>(NEWEST_FIRST);
+
+    @Override
+    public void insert(Run run) {
+        if (runs.putIfAbsent(run.id(), run) != null) {
+            throw new IllegalStateException("run " + run.id() + " already exists");
+        }
+        newestFirst.put(positionOf(run), run.id());
+    }
+
+    @Override
+    public Optional<Run> findById(UUID id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    @Override
+    public Page<Run> list(RunQuery query) {
+        int limit = query.page().limit();
+        Cursor after = query.page().after();
+        NavigableMap<Cursor, UUID> from = after == null ? newestFirst : newestFirst.tailMap(after, false);
+        List<Run> items = new ArrayList<>(limit);
+        boolean more = false;
+        for (UUID id : from.values()) {
+            Run run = runs.get(id);
+            if (run == null || !matches(run, query)) {
+                continue;
+            }
+            if (items.size() == limit) {
+                more = true;
+                break;
+            }
+            items.add(run);
+        }
+        Cursor next = more ? positionOf(items.getLast()) : null;
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public boolean compareAndSet(Run expected, Run next) {
+        boolean[] replaced = {false};
+        runs.computeIfPresent(expected.id(), (id, stored) -> {
+            if (stored.status() == expected.status() && Objects.equals(stored.leaseExpiresAt(), expected.leaseExpiresAt())) {
+                replaced[0] = true;
+                return next;
+            }
+            return stored;
+        });
+        return replaced[0];
+    }
+
+    @Override
+    public List<Run> findStranded(Instant pendingBefore, Instant now, int limit) {
+        return runs.values().stream()
+                .filter(run -> (run.status() == RunStatus.PENDING && run.createdAt().isBefore(pendingBefore))
+                        || (run.status() == RunStatus.RUNNING && run.leaseExpiresAt() != null && run.leaseExpiresAt().isBefore(now)))
+                .sorted(Comparator.comparing(Run::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean matches(Run run, RunQuery query) {
+        return (query.status() == null || run.status() == query.status())
+                && (query.workflowId() == null || run.workflowId().equals(query.workflowId()));
+    }
+
+    private static Cursor positionOf(Run run) {
+        return new Cursor(run.createdAt(), run.id());
+    }
+}

@@ -1,0 +1,173 @@
+package io.workflow.domain.port.contract;
+
+import io.workflow.domain.page.Page;
+import io.workflow.domain.page.PageRequest;
+import io.workflow.domain.port.RunRepository;
+import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunQuery;
+import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.StepResult;
+import io.workflow.domain.workflow.Workflow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link RunRepository} must do; one subclass per implementation. Each test works in a
+ * workflow of its own, so a store shared between tests does not disturb the counts.
+ */
+public abstract class RunRepositoryContract {
+    private Workflow workflow;
+
+    protected abstract RunRepository runs();
+
+    protected abstract WorkflowRepository workflows();
+
+    @BeforeEach
+    void createWorkflow() {
+        workflow = Fixtures.workflow();
+        workflows().save(workflow);
+    }
+
+    @Test
+    void insertedRun_isFoundById_withEveryField() {
+        Run run = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
+        runs().insert(run);
+
+        assertThat(runs().findById(run.id())).contains(run);
+        assertThat(runs().findById(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void compareAndSet_appliesOnlyWhenStatusAndLeaseStillMatch() {
+        Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
+        runs().insert(pending);
+        Instant now = Fixtures.now();
+        Run claimed = pending.claim(now, now.plusSeconds(60));
+
+        assertThat(runs().compareAndSet(pending, claimed)).isTrue();
+        assertThat(runs().compareAndSet(pending, pending.claim(now, now.plusSeconds(90)))).isFalse();
+
+        Run withResult = claimed.withStepResult(StepResult.succeeded("wait", now, now.plusMillis(5), Map.of("delayed_seconds", 1.5)));
+        assertThat(runs().compareAndSet(claimed, withResult)).isTrue();
+        Run done = withResult.succeed(now.plusSeconds(2));
+        assertThat(runs().compareAndSet(withResult, done)).isTrue();
+
+        assertThat(runs().findById(pending.id())).contains(done);
+        assertThat(runs().compareAndSet(withResult, withResult.fail(now, "late"))).isFalse();
+    }
+
+    @Test
+    void concurrentClaims_onlyOneWins() throws Exception {
+        Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
+        runs().insert(pending);
+        Instant now = Fixtures.now();
+        List<Callable<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Run claimed = pending.claim(now, now.plusSeconds(60 + i));
+            claims.add(() -> runs().compareAndSet(pending, claimed));
+        }
+        int winners = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<Boolean> result : pool.invokeAll(claims)) {
+                winners += result.get() ? 1 : 0;
+            }
+        }
+        assertThat(winners).isEqualTo(1);
+    }
+
+    @Test
+    void list_walksNewestFirst_inPages_eachRunExactlyOnce() {
+        Instant base = Fixtures.now();
+        List<UUID> inserted = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Run run = Fixtures.pendingRun(workflow.uuid(), base.plusMillis(i));
+            runs().insert(run);
+            inserted.add(run.id());
+        }
+        // Two runs created in the same microsecond: the id breaks the tie.
+        Run twinA = Fixtures.pendingRun(workflow.uuid(), base.plusMillis(3));
+        Run twinB = Fixtures.pendingRun(workflow.uuid(), base.plusMillis(3));
+        runs().insert(twinA);
+        runs().insert(twinB);
+        inserted.add(twinA.id());
+        inserted.add(twinB.id());
+
+        List<Run> seen = new ArrayList<>();
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(4, null), null, workflow.uuid()));
+        seen.addAll(page.items());
+        while (page.next() != null) {
+            page = runs().list(new RunQuery(new PageRequest(4, page.next()), null, workflow.uuid()));
+            seen.addAll(page.items());
+        }
+
+        assertThat(seen).extracting(Run::id).containsExactlyInAnyOrderElementsOf(inserted);
+        for (int i = 1; i < seen.size(); i++) {
+            Run before = seen.get(i - 1);
+            Run after = seen.get(i);
+            int byTime = before.createdAt().compareTo(after.createdAt());
+            assertThat(byTime > 0 || (byTime == 0 && before.id().compareTo(after.id()) > 0))
+                    .as("newest first, then by id descending").isTrue();
+        }
+    }
+
+    @Test
+    void list_lastPage_hasNoNextCursor_evenWhenFull() {
+        Instant base = Fixtures.now();
+        for (int i = 0; i < 3; i++) {
+            runs().insert(Fixtures.pendingRun(workflow.uuid(), base.plusMillis(i)));
+        }
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(3, null), null, workflow.uuid()));
+
+        assertThat(page.items()).hasSize(3);
+        assertThat(page.next()).isNull();
+    }
+
+    @Test
+    void list_filtersByStatus() {
+        Instant base = Fixtures.now();
+        Run pending = Fixtures.pendingRun(workflow.uuid(), base);
+        Run running = Fixtures.pendingRun(workflow.uuid(), base.plusMillis(1));
+        runs().insert(pending);
+        runs().insert(running);
+        runs().compareAndSet(running, running.claim(base, base.plusSeconds(30)));
+
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(10, null), RunStatus.RUNNING, workflow.uuid()));
+
+        assertThat(page.items()).extracting(Run::id).containsExactly(running.id());
+    }
+
+    @Test
+    void findStranded_returnsOldPendingAndExpiredRunning_notLiveOnes() {
+        Instant now = Fixtures.now();
+        Run oldPending = Fixtures.pendingRun(workflow.uuid(), now.minusSeconds(120));
+        Run freshPending = Fixtures.pendingRun(workflow.uuid(), now);
+        Run expired = Fixtures.pendingRun(workflow.uuid(), now.minusSeconds(300));
+        Run live = Fixtures.pendingRun(workflow.uuid(), now.minusSeconds(300));
+        for (Run run : List.of(oldPending, freshPending, expired, live)) {
+            runs().insert(run);
+        }
+        runs().compareAndSet(expired, expired.claim(now.minusSeconds(200), now.minusSeconds(100)));
+        runs().compareAndSet(live, live.claim(now.minusSeconds(200), now.plusSeconds(100)));
+
+        List<Run> stranded = runs().findStranded(now.minusSeconds(60), now, 1000);
+
+        Set<UUID> ids = new HashSet<>();
+        stranded.forEach(run -> ids.add(run.id()));
+        assertThat(ids).contains(oldPending.id(), expired.id()).doesNotContain(freshPending.id(), live.id());
+    }
+}

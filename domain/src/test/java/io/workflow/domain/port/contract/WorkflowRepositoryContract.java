@@ -1,0 +1,28 @@
+package io.workflow.domain.port.contract;
+
+import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.workflow.Workflow;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link WorkflowRepository} must do; one subclass per implementation. */
+public abstract class WorkflowRepositoryContract {
+
+    protected abstract WorkflowRepository repository();
+
+    @Test
+    void savedWorkflow_isFoundById_withEveryField() {
+        Workflow workflow = Fixtures.workflow();
+        repository().save(workflow);
+
+        assertThat(repository().findById(workflow.uuid())).contains(workflow);
+    }
+
+    @Test
+    void unknownId_isNotFound() {
+        assertThat(repository().findById(UUID.randomUUID())).isEmpty();
+    }
+}
