@@ -4,8 +4,6 @@ import io.workflow.domain.DocumentFields;
 import io.workflow.domain.InvalidInputException;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +58,7 @@ public final class WorkflowDocument {
             switch (step) {
                 case DelayStep delay -> config.put("duration", seconds(delay.duration()));
                 case WebhookStep webhook -> {
-                    config.put("url", webhook.url().toString());
+                    config.put("url", webhook.url());
                     config.put("method", webhook.method());
                     if (!webhook.headers().isEmpty()) {
                         config.put("headers", new LinkedHashMap<>(webhook.headers()));
@@ -101,7 +99,7 @@ public final class WorkflowDocument {
         DocumentFields config = fields.requiredObject("config");
         return switch (type) {
             case DelayStep.TYPE -> new DelayStep(name, duration(config));
-            case WebhookStep.TYPE -> new WebhookStep(name, url(config), config.requiredString("method").toUpperCase(Locale.ROOT),
+            case WebhookStep.TYPE -> new WebhookStep(name, config.requiredString("url"), config.requiredString("method").toUpperCase(Locale.ROOT),
                     headers(config), config.value("body"));
             default -> throw new InvalidInputException(fields.field("type"),
                     "unknown step type '" + type + "'; known types: " + DelayStep.TYPE + ", " + WebhookStep.TYPE);
@@ -122,15 +120,6 @@ public final class WorkflowDocument {
             throw new InvalidInputException(config.field("duration"), "must be at least 0.001 seconds");
         }
         return Duration.ofNanos(nanos);
-    }
-
-    private static URI url(DocumentFields config) {
-        String text = config.requiredString("url");
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException(config.field("url"), "is not a valid URL");
-        }
     }
 
     private static Map<String, String> headers(DocumentFields config) {

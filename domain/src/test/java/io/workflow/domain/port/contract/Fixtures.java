@@ -6,7 +6,6 @@ import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +26,7 @@ public final class Fixtures {
         Instant now = now();
         return new Workflow(TimeOrderedIds.next(now), "client-label", "onboarding", "sends a welcome call",
                 List.of(new DelayStep("wait", Duration.ofMillis(1500)),
-                        new WebhookStep("notify", URI.create("http://127.0.0.1:9/hook"), "POST",
+                        new WebhookStep("notify", "http://127.0.0.1:9/hook/${payload.user_id}", "POST",
                                 Map.of("X-User", "${payload.user_id}"), Map.of("user", "${payload.user_id}", "n", List.of(1, 2)))),
                 now);
     }

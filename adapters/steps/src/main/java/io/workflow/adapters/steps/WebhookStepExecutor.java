@@ -1,0 +1,199 @@
+package io.workflow.adapters.steps;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.workflow.domain.port.StepExecutor.StepOutcome;
+import io.workflow.domain.run.RunContext;
+import io.workflow.domain.run.RunContext.UnresolvedPlaceholderException;
+import io.workflow.domain.workflow.WebhookStep;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls a webhook with its placeholders resolved and records the answer as
+ * {@code {"status_code", "headers": {"content-type"}, "body"}}: the body parsed when it is JSON,
+ * text otherwise, at most {@link #MAX_BODY_BYTES} of it. Anything but a 2xx answer is a failure.
+ */
+final class WebhookStepExecutor implements AutoCloseable {
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final ExecutorService threads;
+    private final HttpClient client;
+    private final ObjectMapper json;
+
+    WebhookStepExecutor(WebhookSettings settings) {
+        this.connectTimeout = settings.connectTimeout();
+        this.requestTimeout = settings.requestTimeout();
+        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .executor(threads)
+                .build();
+        // Jackson's default thread-local buffer pool gives no reuse on virtual threads.
+        JsonFactory factory = JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .build();
+        this.json = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    StepOutcome execute(WebhookStep step, RunContext context) {
+        HttpRequest request;
+        try {
+            request = request(step, context);
+        } catch (UnresolvedPlaceholderException e) {
+            return new StepOutcome.Failed(e.getMessage(), null);
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            // A resolved URL that is no longer valid, a header the JDK client refuses to set.
+            return new StepOutcome.Failed("webhook " + step.method() + " " + step.url() + " cannot be sent: " + e.getMessage(), null);
+        }
+        String call = "webhook " + step.method() + " " + request.uri();
+        CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request, CappedBody.handler(MAX_BODY_BYTES));
+        HttpResponse<CappedBody> response;
+        try {
+            // The request timeout alone stops at the response headers; this bounds reading the body too.
+            response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            return new StepOutcome.Failed(call + " failed: timed out after " + text(requestTimeout), null);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            return new StepOutcome.Failed("interrupted", null);
+        } catch (ExecutionException e) {
+            return new StepOutcome.Failed(call + " failed: " + describe(e.getCause(), request.uri()), null);
+        }
+        Map<String, Object> output = output(response);
+        if (response.statusCode() / 100 != 2) {
+            return new StepOutcome.Failed(call + " answered " + response.statusCode(), output);
+        }
+        return new StepOutcome.Succeeded(output);
+    }
+
+    /** Closes the client, letting calls in flight finish, then its threads. */
+    @Override
+    public void close() {
+        client.close();
+        threads.close();
+    }
+
+    private HttpRequest request(WebhookStep step, RunContext context) throws JsonProcessingException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(context.resolveText(step.url())))
+                .timeout(requestTimeout);
+        step.headers().forEach((name, value) -> builder.header(name, context.resolveText(value)));
+        Object body = context.resolve(step.body());
+        if (body == null) {
+            return builder.method(step.method(), BodyPublishers.noBody()).build();
+        }
+        if (step.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            builder.header("Content-Type", "application/json");
+        }
+        return builder.method(step.method(), BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+    }
+
+    private Map<String, Object> output(HttpResponse<CappedBody> response) {
+        Optional<String> contentType = response.headers().firstValue("Content-Type");
+        Map<String, Object> headers = new LinkedHashMap<>();
+        contentType.ifPresent(value -> headers.put("content-type", value));
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("status_code", response.statusCode());
+        output.put("headers", headers);
+        output.put("body", body(response.body(), contentType.orElse("")));
+        if (response.body().truncated()) {
+            output.put("body_truncated", true);
+        }
+        return output;
+    }
+
+    private Object body(CappedBody body, String contentType) {
+        if (body.bytes().length == 0) {
+            return null;
+        }
+        if (!body.truncated() && isJson(contentType)) {
+            try {
+                return json.readValue(body.bytes(), Object.class);
+            } catch (IOException e) {
+                // Labelled JSON but is not: keep what the server said as text.
+            }
+        }
+        return new String(body.bytes(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    private String describe(Throwable error, URI uri) {
+        while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
+            error = error.getCause();
+        }
+        if (causes(error, UnresolvedAddressException.class) || causes(error, UnknownHostException.class)) {
+            return "unknown host " + uri.getHost();
+        }
+        String message = deepestMessage(error);
+        return switch (error) {
+            case HttpConnectTimeoutException e -> "connect timed out after " + text(connectTimeout);
+            case HttpTimeoutException e -> "timed out after " + text(requestTimeout);
+            // The JDK client drops the system's text; a ConnectException without one is a refused connection.
+            case ConnectException e -> message == null ? "connection refused" : "could not connect: " + message;
+            default -> message == null ? error.getClass().getSimpleName() : message;
+        };
+    }
+
+    private static boolean causes(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String deepestMessage(Throwable error) {
+        String message = null;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    private static String text(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}

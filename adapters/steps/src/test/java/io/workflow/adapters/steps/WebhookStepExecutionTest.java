@@ -1,0 +1,221 @@
+package io.workflow.adapters.steps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.workflow.domain.port.StepExecutor.StepOutcome;
+import io.workflow.domain.port.StepExecutor.StepOutcome.Failed;
+import io.workflow.domain.port.StepExecutor.StepOutcome.Succeeded;
+import io.workflow.domain.run.RunContext;
+import io.workflow.domain.run.StepResult;
+import io.workflow.domain.workflow.WebhookStep;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+class WebhookStepExecutionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final RunContext context = RunContext.of(
+            Map.of("user_id", 42, "name", "Ada"),
+            Map.of("first", StepResult.succeeded("first", NOW, NOW, Map.of("body", Map.of("token", "t-123")))));
+
+    private RecordingServer server;
+    private StepExecutors steps;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = RecordingServer.start();
+        steps = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        steps.close();
+    }
+
+    @Test
+    void post_sendsTheMethodHeadersAndJsonBodyWithPlaceholdersResolved() throws Exception {
+        WebhookStep step = new WebhookStep("notify", server.url("/hooks/users"), "POST",
+                Map.of("X-User", "user-${payload.user_id}", "Authorization", "Bearer ${first.body.token}"),
+                Map.of("user_id", "${payload.user_id}",
+                        "label", "user-${payload.user_id}",
+                        "token", "${first.body.token}",
+                        "tags", List.of("${payload.name}", "fixed")));
+
+        StepOutcome outcome = steps.execute(step, context);
+
+        assertThat(outcome).isInstanceOf(Succeeded.class);
+        RecordingServer.Received request = server.next();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/hooks/users");
+        assertThat(request.header("X-User")).isEqualTo("user-42");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer t-123");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(JSON.readValue(request.body(), Map.class)).containsOnly(
+                entry("user_id", 42),
+                entry("label", "user-42"),
+                entry("token", "t-123"),
+                entry("tags", List.of("Ada", "fixed")));
+    }
+
+    @Test
+    void placeholdersInTheUrl_areResolvedBeforeTheCall() throws Exception {
+        WebhookStep step = new WebhookStep("fetch", server.url("/users/${payload.user_id}/tokens/${first.body.token}"), "GET",
+                Map.of(), null);
+
+        StepOutcome outcome = steps.execute(step, context);
+
+        assertThat(outcome).isInstanceOf(Succeeded.class);
+        assertThat(server.next().path()).isEqualTo("/users/42/tokens/t-123");
+    }
+
+    @Test
+    void givenAContentTypeInTheStep_post_keepsIt() throws Exception {
+        WebhookStep step = new WebhookStep("notify", server.url("/x"), "PUT",
+                Map.of("content-type", "application/vnd.api+json"), Map.of("a", 1));
+
+        steps.execute(step, context);
+
+        RecordingServer.Received request = server.next();
+        assertThat(request.headers().get("Content-Type")).containsExactly("application/vnd.api+json");
+        assertThat(request.bodyText()).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void get_withoutBody_sendsNoBody() throws Exception {
+        steps.execute(new WebhookStep("fetch", server.url("/users/42"), "GET", Map.of(), null), context);
+
+        RecordingServer.Received request = server.next();
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.body()).isEmpty();
+        assertThat(request.header("Content-Type")).isNull();
+        assertThat(request.header("Content-Length")).isIn(null, "0");
+    }
+
+    @Test
+    void jsonAnswer_isParsedIntoTheOutput() {
+        server.answer(200, "application/json; charset=utf-8", "{\"token\":\"abc\",\"count\":3,\"items\":[1,2]}");
+
+        StepOutcome outcome = steps.execute(post("/x"), context);
+
+        assertThat(outcome).isEqualTo(new Succeeded(Map.of(
+                "status_code", 200,
+                "headers", Map.of("content-type", "application/json; charset=utf-8"),
+                "body", Map.of("token", "abc", "count", 3, "items", List.of(1, 2)))));
+    }
+
+    @Test
+    void textAnswer_isKeptAsText() {
+        server.answer(201, "text/plain", "created");
+
+        StepOutcome outcome = steps.execute(post("/x"), context);
+
+        assertThat(output(outcome)).containsEntry("status_code", 201).containsEntry("body", "created");
+    }
+
+    @Test
+    void answerOverTheLimit_isTruncatedTo64KiB() {
+        server.answer(200, "application/json", "\"" + "x".repeat(100 * 1024) + "\"");
+
+        StepOutcome outcome = steps.execute(post("/x"), context);
+
+        assertThat(output(outcome).get("body")).asString().hasSize(64 * 1024).startsWith("\"xxx");
+        assertThat(output(outcome)).containsEntry("body_truncated", true);
+    }
+
+    @Test
+    void serverError_failsWithTheAnswerStillInTheOutput() {
+        server.answer(500, "application/json", "{\"error\":\"boom\"}");
+
+        StepOutcome outcome = steps.execute(post("/x"), context);
+
+        assertThat(outcome).isInstanceOf(Failed.class);
+        assertThat(((Failed) outcome).error()).isEqualTo("webhook POST " + server.url("/x") + " answered 500");
+        assertThat(output(outcome)).containsEntry("status_code", 500).containsEntry("body", Map.of("error", "boom"));
+    }
+
+    @Test
+    void refusedPort_failsNamingTheConnection() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/x";
+
+        StepOutcome outcome = steps.execute(new WebhookStep("notify", url, "POST", Map.of(), Map.of()), context);
+
+        assertThat(outcome).isInstanceOf(Failed.class);
+        assertThat(((Failed) outcome).error()).isEqualTo("webhook POST " + url + " failed: connection refused");
+    }
+
+    @Test
+    void silentServer_failsWhenTheRequestTimesOut() {
+        server.answerNothing();
+        long started = System.nanoTime();
+
+        StepOutcome outcome;
+        try (StepExecutors impatient = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofMillis(200)))) {
+            outcome = impatient.execute(post("/x"), context);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(outcome).isEqualTo(new Failed("webhook POST " + server.url("/x") + " failed: timed out after 200 ms", null));
+    }
+
+    @Test
+    void unknownPlaceholder_failsNamingItAndSendsNothing() {
+        WebhookStep step = new WebhookStep("notify", server.url("/x"), "POST", Map.of(),
+                Map.of("id", "${payload.account_id}"));
+
+        StepOutcome outcome = steps.execute(step, context);
+
+        assertThat(outcome).isInstanceOf(Failed.class);
+        assertThat(((Failed) outcome).error()).contains("${payload.account_id}");
+        assertThat(server.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void interruptWhileWaitingForTheAnswer_failsAndKeepsTheThreadInterrupted() throws InterruptedException {
+        server.answerNothing();
+        AtomicReference<StepOutcome> outcome = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread worker = Thread.ofVirtual().start(() -> {
+            outcome.set(steps.execute(post("/x"), context));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        server.next();
+
+        worker.interrupt();
+        worker.join(Duration.ofSeconds(1));
+
+        assertThat(outcome.get()).isEqualTo(new Failed("interrupted", null));
+        assertThat(stillInterrupted).isTrue();
+    }
+
+    private WebhookStep post(String path) {
+        return new WebhookStep("notify", server.url(path), "POST", Map.of(), Map.of("user_id", "${payload.user_id}"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> output(StepOutcome outcome) {
+        Object output = switch (outcome) {
+            case Succeeded succeeded -> succeeded.output();
+            case Failed failed -> failed.output();
+        };
+        return (Map<String, Object>) output;
+    }
+}
