@@ -1,0 +1,80 @@
+package io.workflow.adapters.http;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.workflow.application.CreateWorkflow;
+import io.workflow.application.GetRun;
+import io.workflow.application.GetWorkflow;
+import io.workflow.application.ListRuns;
+import io.workflow.application.TriggerRun;
+
+import java.util.Objects;
+
+/**
+ * The HTTP API in one call. Bootstrap owns the server (ports, config) and hands its builder here
+ * after applying its configuration:
+ * <pre>{@code
+ * WebServer.builder()
+ *         .config(config.get("server"))
+ *         .update(server -> HttpApi.configure(server, useCases))
+ *         .build();
+ * }</pre>
+ * Further routes (health, metrics) belong in server features, which add to this routing; a second
+ * {@code routing(...)} call on the builder would replace it.
+ */
+public final class HttpApi {
+    /** The body-size limit applied when the server configuration sets no {@code max-payload-size}. */
+    public static final long DEFAULT_MAX_PAYLOAD_SIZE = 1024 * 1024;
+    static final String PREFIX = "/api/v1";
+
+    private HttpApi() {
+    }
+
+    /** The use cases the API drives. */
+    public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
+                           GetRun getRun, ListRuns listRuns) {
+        public UseCases {
+            Objects.requireNonNull(createWorkflow, "createWorkflow");
+            Objects.requireNonNull(getWorkflow, "getWorkflow");
+            Objects.requireNonNull(triggerRun, "triggerRun");
+            Objects.requireNonNull(getRun, "getRun");
+            Objects.requireNonNull(listRuns, "listRuns");
+        }
+    }
+
+    /**
+     * Sets up the server's default listener: the body-size limit ({@value #DEFAULT_MAX_PAYLOAD_SIZE}
+     * bytes unless {@code max-payload-size} is configured), problem+json for what Helidon rejects
+     * outside the routes (such as 413), and the {@link #routing routes}.
+     */
+    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases) {
+        if (server.maxPayloadSize() < 0) {
+            server.maxPayloadSize(DEFAULT_MAX_PAYLOAD_SIZE);
+        }
+        server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
+                .routing(routing -> routing(routing, useCases));
+    }
+
+    /**
+     * Sets up a server that answers only {@code /}, {@code /health} and {@code /openapi}: what a
+     * worker process serves, so its liveness can be checked like an API replica's.
+     */
+    public static void configureWithoutApi(WebServerConfig.BuilderBase<?, ?> server) {
+        server.routing(routing -> {
+            routing.register(new RootHttpService());
+            ProblemResponses.register(routing);
+        });
+    }
+
+    /**
+     * Registers every route and the error handlers that turn failures into problem+json. Without
+     * {@link #configure} the server keeps Helidon's own (plain-text) 413 and no body-size limit.
+     */
+    public static void routing(HttpRouting.Builder routing, UseCases useCases) {
+        routing.register(new RootHttpService())
+                .register(PREFIX,
+                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow()),
+                        new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns()));
+        ProblemResponses.register(routing);
+    }
+}

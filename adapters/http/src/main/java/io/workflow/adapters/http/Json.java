@@ -1,0 +1,122 @@
+package io.workflow.adapters.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * JSON in and out. Request bodies become plain Java trees (maps, lists, strings, Integer/Long/
+ * BigInteger, Double, booleans, null) for the domain to read; responses are trees or records
+ * (record components are written in snake_case).
+ */
+final class Json {
+    static final String MEDIA_TYPE = "application/json";
+
+    /**
+     * One mapper for the process. Jackson's default buffer recycler is ThreadLocal, which gives no
+     * reuse when every request runs on a fresh virtual thread; a shared concurrent pool does.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    private Json() {
+    }
+
+    /**
+     * The request body as a tree. Refuses a body declared as anything but JSON (415) and a body
+     * that is empty or not well-formed JSON (400). A body without a Content-Type is read as JSON,
+     * because the seed's clients do not always send one.
+     */
+    static Object readBody(ServerRequest req) {
+        req.headers().first(HeaderNames.CONTENT_TYPE).ifPresent(Json::requireJson);
+        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        if (isBlank(body)) {
+            throw new ProblemException(Problem.malformedJson("the request body is empty; it must be a JSON object"));
+        }
+        try {
+            return MAPPER.readValue(body, Object.class);
+        } catch (MismatchedInputException e) {
+            // The only mismatch an Object target allows: more content after the first JSON value.
+            throw new ProblemException(Problem.malformedJson("malformed JSON" + at(e.getLocation())
+                    + ": unexpected content after the JSON value"));
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(Problem.malformedJson("malformed JSON" + at(e.getLocation())
+                    + ": " + firstLine(e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends {@code value} as JSON with the response's status (200 unless set). */
+    static void send(ServerResponse res, Object value) {
+        res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE).send(bytes(value));
+    }
+
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code application/json} or any {@code type/subtype+json}, parameters such as charset allowed. */
+    private static void requireJson(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim().toLowerCase(Locale.ROOT);
+        int slash = mediaType.indexOf('/');
+        boolean json = mediaType.equals(MEDIA_TYPE)
+                || (slash > 0 && mediaType.indexOf('/', slash + 1) < 0 && mediaType.endsWith("+json")
+                && mediaType.length() > slash + "+json".length() + 1);
+        if (!json) {
+            throw new ProblemException(Problem.of(Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "Content-Type '" + contentType + "' is not supported; send the body as " + MEDIA_TYPE));
+        }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + " column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "not a JSON document";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

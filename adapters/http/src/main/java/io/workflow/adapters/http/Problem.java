@@ -1,0 +1,40 @@
+package io.workflow.adapters.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.helidon.http.Status;
+import io.workflow.domain.InvalidInputException;
+
+/**
+ * An RFC 9457 problem, the body of every error response ({@code application/problem+json}).
+ * {@code detail} says in plain words what is wrong; {@code field} names the offending field or
+ * query parameter, when there is one.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record Problem(String type, String title, int status, String detail, String field) {
+    static final String MEDIA_TYPE = "application/problem+json";
+    static final String INVALID_BODY = "urn:workflow:problem:invalid-body";
+    static final String INVALID_QUERY = "urn:workflow:problem:invalid-query";
+    static final String MALFORMED_JSON = "urn:workflow:problem:malformed-json";
+
+    /** A problem fully described by its HTTP status ({@code type} {@code about:blank}). */
+    static Problem of(Status status, String detail) {
+        return new Problem("about:blank", status.reasonPhrase(), status.code(), detail, null);
+    }
+
+    /** A request body that is JSON but breaks a rule: 422. */
+    static Problem invalidBody(InvalidInputException e) {
+        return new Problem(INVALID_BODY, "Invalid request body", Status.UNPROCESSABLE_CONTENT_422.code(),
+                e.getMessage(), e.field());
+    }
+
+    /** A query parameter that breaks a rule: 400, because the request target itself is wrong. */
+    static Problem invalidQuery(InvalidInputException e) {
+        return new Problem(INVALID_QUERY, "Invalid query parameter", Status.BAD_REQUEST_400.code(),
+                e.getMessage(), e.field());
+    }
+
+    /** A request body that is not JSON at all: 400. */
+    static Problem malformedJson(String detail) {
+        return new Problem(MALFORMED_JSON, "Malformed JSON", Status.BAD_REQUEST_400.code(), detail, null);
+    }
+}

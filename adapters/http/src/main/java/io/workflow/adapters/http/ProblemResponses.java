@@ -1,0 +1,120 @@
+package io.workflow.adapters.http;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Method;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.NotFoundException;
+import io.workflow.domain.port.RunDispatcher.DispatchException;
+
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Where failures become HTTP statuses, all as {@code application/problem+json}. Exceptions thrown by
+ * handlers go through the routing's error handlers; what Helidon rejects before or beside routing
+ * (a body over {@code max-payload-size}, a request it cannot parse) goes through direct handlers.
+ */
+final class ProblemResponses {
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
+    /** How long a client should wait before triggering again after the dispatcher failed. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private ProblemResponses() {
+    }
+
+    static void send(ServerResponse res, Problem problem) {
+        res.status(Status.create(problem.status()))
+                .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .send(Json.bytes(problem));
+    }
+
+    /** Registers one error handler per failure a route can end with; the most specific class wins. */
+    static void register(HttpRouting.Builder routing) {
+        routing.error(ProblemException.class, (req, res, e) -> send(res, e.problem()))
+                .error(InvalidInputException.class, (req, res, e) -> send(res, Problem.invalidBody(e)))
+                .error(NotFoundException.class, (req, res, e) -> send(res, Problem.of(Status.NOT_FOUND_404, e.getMessage())))
+                .error(DispatchException.class, ProblemResponses::dispatchFailed)
+                .error(io.helidon.http.NotFoundException.class, ProblemResponses::noRoute)
+                .error(HttpException.class, ProblemResponses::httpException)
+                .error(Throwable.class, ProblemResponses::unexpected);
+    }
+
+    /** A route for a known path that answers every method it does not serve with 405 and {@code Allow}. */
+    static Handler methodNotAllowed(Method... allowed) {
+        String allow = Arrays.stream(allowed).map(Method::text).collect(Collectors.joining(", "));
+        return (req, res) -> {
+            res.header(HeaderNames.ALLOW, allow);
+            send(res, Problem.of(Status.METHOD_NOT_ALLOWED_405, "method " + req.prologue().method().text()
+                    + " is not allowed on " + req.prologue().uriPath().path() + "; allowed: " + allow));
+        };
+    }
+
+    /** Problem responses for what Helidon answers outside the routes, above all 413 for an oversized body. */
+    static DirectHandlers directHandlers(long maxPayloadSize) {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        DirectHandler problem = (request, eventType, status, headers, message) ->
+                direct(status, headers, detail(status, message, maxPayloadSize));
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, problem);
+        }
+        return handlers.build();
+    }
+
+    private static void dispatchFailed(ServerRequest req, ServerResponse res, DispatchException e) {
+        LOG.log(Level.WARNING, "a run could not be dispatched", e);
+        res.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                "the run could not be handed to a worker and was not started; try again later"));
+    }
+
+    private static void noRoute(ServerRequest req, ServerResponse res, io.helidon.http.NotFoundException e) {
+        send(res, Problem.of(Status.NOT_FOUND_404, "there is no resource at " + req.prologue().uriPath().path()));
+    }
+
+    private static void httpException(ServerRequest req, ServerResponse res, HttpException e) {
+        Status status = e.status();
+        if (status.code() >= 500) {
+            unexpected(req, res, e);
+            return;
+        }
+        send(res, Problem.of(status, e.getMessage() == null || e.getMessage().isBlank()
+                ? status.reasonPhrase() : e.getMessage()));
+    }
+
+    private static void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
+        LOG.log(Level.SEVERE, "request " + req.prologue().method().text() + " " + req.prologue().uriPath().path()
+                + " failed", e);
+        send(res, Problem.of(Status.INTERNAL_SERVER_ERROR_500,
+                "the server failed to handle the request; it has been logged"));
+    }
+
+    private static DirectHandler.TransportResponse direct(Status status, ServerResponseHeaders headers, String detail) {
+        headers.set(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .entity(Json.bytes(Problem.of(status, detail)))
+                .build();
+    }
+
+    private static String detail(Status status, String message, long maxPayloadSize) {
+        if (status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+            return "the request body is larger than the limit of " + maxPayloadSize + " bytes";
+        }
+        if (status.code() >= 500) {
+            return "the server failed to handle the request; it has been logged";
+        }
+        return message == null || message.isBlank() ? "the request could not be read: " + status.reasonPhrase() : message;
+    }
+}

@@ -1,0 +1,76 @@
+package io.workflow.adapters.http;
+
+import io.helidon.common.uri.UriQuery;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.workflow.application.GetRun;
+import io.workflow.application.ListRuns;
+import io.workflow.application.TriggerRun;
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunDocument;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
+
+/** {@code POST /trigger}, {@code GET /runs/{run_id}} and {@code GET /runs}, under {@code /api/v1}. */
+final class RunHttpService implements HttpService {
+    private static final String TRIGGER = "/trigger[/]";
+    private static final String RUNS = "/runs[/]";
+    private static final String RUN = "/runs/{run_id}[/]";
+
+    private final TriggerRun triggerRun;
+    private final GetRun getRun;
+    private final ListRuns listRuns;
+
+    RunHttpService(TriggerRun triggerRun, GetRun getRun, ListRuns listRuns) {
+        this.triggerRun = triggerRun;
+        this.getRun = getRun;
+        this.listRuns = listRuns;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post(TRIGGER, this::trigger)
+                .any(TRIGGER, methodNotAllowed(Method.POST))
+                .get(RUNS, this::list)
+                .any(RUNS, methodNotAllowed(Method.GET))
+                .get(RUN, this::get)
+                .any(RUN, methodNotAllowed(Method.GET));
+    }
+
+    private void trigger(ServerRequest req, ServerResponse res) {
+        Run run = triggerRun.trigger(TriggerRun.Command.fromRequest(Json.readBody(req)));
+        res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/runs/" + run.id());
+        Json.send(res, new RunTriggered(run.id().toString(), "triggered"));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Json.send(res, RunDocument.toTree(getRun.get(PathIds.uuid(req, "run_id", "run"))));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        UriQuery query = req.query();
+        ListRuns.RunPage page;
+        try {
+            page = listRuns.list(new ListRuns.Query(query.first("limit").orElse(null), query.first("cursor").orElse(null),
+                    query.first("status").orElse(null), query.first("workflow_id").orElse(null)));
+        } catch (InvalidInputException e) {
+            throw new ProblemException(Problem.invalidQuery(e));
+        }
+        List<Map<String, Object>> items = page.items().stream().map(RunDocument::toTree).toList();
+        Json.send(res, new RunPageBody(items, page.nextCursor(), page.limit()));
+    }
+
+    private record RunTriggered(String runId, String status) {
+    }
+
+    private record RunPageBody(List<Map<String, Object>> items, String nextCursor, int limit) {
+    }
+}

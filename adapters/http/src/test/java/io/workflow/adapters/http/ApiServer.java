@@ -1,0 +1,120 @@
+package io.workflow.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.webserver.WebServer;
+import io.workflow.application.CacheAside;
+import io.workflow.application.CreateWorkflow;
+import io.workflow.application.GetRun;
+import io.workflow.application.GetWorkflow;
+import io.workflow.application.ListRuns;
+import io.workflow.application.TriggerRun;
+import io.workflow.domain.page.CursorCodec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real API on a real Helidon server (port 0), configured exactly as bootstrap does through
+ * {@link HttpApi#configure}, over {@link FakePorts}; and a JDK client to talk to it.
+ */
+final class ApiServer implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final FakePorts ports = new FakePorts();
+    private final WebServer server;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private ApiServer() {
+        CacheAside<io.workflow.domain.workflow.Workflow> workflowCache = CacheAside.forWorkflows(FakePorts.noCache());
+        CacheAside<io.workflow.domain.run.Run> runCache = CacheAside.forRuns(FakePorts.noCache());
+        GetWorkflow getWorkflow = new GetWorkflow(ports.workflowRepository, workflowCache);
+        HttpApi.UseCases useCases = new HttpApi.UseCases(
+                new CreateWorkflow(ports.workflowRepository, workflowCache, Clock.systemUTC()),
+                getWorkflow,
+                new TriggerRun(getWorkflow, ports.runRepository, ports.dispatcher, runCache, Clock.systemUTC()),
+                new GetRun(ports.runRepository, runCache),
+                new ListRuns(ports.runRepository, new CursorCodec("test-cursor-secret")));
+        server = WebServer.builder()
+                .port(0)
+                .update(builder -> HttpApi.configure(builder, useCases))
+                .build()
+                .start();
+    }
+
+    static ApiServer start() {
+        return new ApiServer();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    Reply get(String path) {
+        return send("GET", path, BodyPublishers.noBody(), null);
+    }
+
+    Reply postJson(String path, String body) {
+        return send("POST", path, BodyPublishers.ofString(body), "application/json");
+    }
+
+    Reply send(String method, String path, BodyPublisher body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + server.port() + path);
+    }
+
+    /** A response: status, headers (lower-case names), body. */
+    record Reply(int status, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.join(",", e.getValue()))
+                    .findFirst().orElse(null);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json() {
+            try {
+                return JSON.readValue(body, Map.class);
+            } catch (IOException e) {
+                throw new AssertionError("not a JSON object: " + body, e);
+            }
+        }
+    }
+}

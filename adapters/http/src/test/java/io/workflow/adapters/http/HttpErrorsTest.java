@@ -1,0 +1,147 @@
+package io.workflow.adapters.http;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static io.workflow.adapters.http.ProblemAssertions.assertNotFound;
+import static io.workflow.adapters.http.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every route shares: unknown paths and methods, body size and media type. */
+class HttpErrorsTest {
+    private static final int ONE_MIB = 1024 * 1024;
+    private static ApiServer api;
+
+    @BeforeAll
+    static void start() {
+        api = ApiServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        api.ports.reset();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nope", "/api/v1", "/api/v1/", "/api/v1/nope", "/api/v1/workflows/a/b", "/api/v2/runs", "/healthz"})
+    void givenUnknownPath_anyRequest_returns404Problem(String path) {
+        assertNotFound(api.get(path), "there is no resource at " + path);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = """
+            DELETE, /api/v1/workflows,                                        POST
+            GET,    /api/v1/workflows/,                                       POST
+            PUT,    /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001,   GET
+            GET,    /api/v1/trigger,                                          POST
+            POST,   /api/v1/runs,                                             GET
+            DELETE, /api/v1/runs/0190a5b2-0000-7000-8000-000000000001/,       GET
+            POST,   /health,                                                  GET
+            PATCH,  /,                                                        GET
+            HEAD,   /openapi,                                                 GET
+            """)
+    void givenKnownPathAndWrongMethod_request_returns405WithAllow(String method, String path, String allowed) {
+        ApiServer.Reply reply = api.send(method, path, BodyPublishers.noBody(), null);
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.header("Allow")).isEqualTo(allowed);
+        if (!method.equals("HEAD")) {
+            assertProblem(reply, 405, "about:blank", null, "method " + method + " is not allowed on " + path
+                    + "; allowed: " + allowed);
+        }
+        assertThat(api.ports.workflows).isEmpty();
+    }
+
+    @Test
+    void givenBodyOneByteOverOneMebibyte_create_returns413Problem() {
+        byte[] body = jsonOfSize(ONE_MIB + 1);
+
+        ApiServer.Reply reply = api.send("POST", "/api/v1/workflows", BodyPublishers.ofByteArray(body), "application/json");
+
+        assertProblem(reply, 413, "about:blank", null, "larger than the limit of 1048576 bytes");
+        assertThat(api.ports.workflows).isEmpty();
+    }
+
+    @Test
+    void givenChunkedBodyOverOneMebibyte_create_returns413Problem() {
+        byte[] body = jsonOfSize(ONE_MIB + 1);
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/workflows"))
+                .header("Content-Type", "application/json")
+                // An input stream has no known length, so the client sends it chunked.
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        ApiServer.Reply reply = api.send(request);
+
+        assertProblem(reply, 413, "about:blank", null, "larger than the limit of 1048576 bytes");
+        assertThat(api.ports.workflows).isEmpty();
+    }
+
+    @Test
+    void givenBodyOfExactlyOneMebibyte_create_isAccepted() {
+        byte[] body = jsonOfSize(ONE_MIB);
+
+        ApiServer.Reply reply = api.send("POST", "/api/v1/workflows", BodyPublishers.ofByteArray(body), "application/json");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(api.ports.workflows).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml", "json", "application/+json"})
+    void givenNonJsonContentType_create_returns415(String contentType) {
+        ApiServer.Reply reply = api.send("POST", "/api/v1/workflows",
+                BodyPublishers.ofString("{\"name\": \"w\", \"steps\": []}"), contentType);
+
+        assertProblem(reply, 415, "about:blank", null, "Content-Type '" + contentType + "' is not supported");
+        assertThat(api.ports.workflows).isEmpty();
+    }
+
+    @Test
+    void givenNonJsonContentType_trigger_returns415() {
+        ApiServer.Reply reply = api.send("POST", "/api/v1/trigger",
+                BodyPublishers.ofString("workflow_id=x"), "application/x-www-form-urlencoded");
+
+        assertProblem(reply, 415, "about:blank", null, "send the body as application/json");
+        assertThat(api.ports.runs).isEmpty();
+    }
+
+    @Test
+    void givenJsonNestedBeyondTheParserLimit_create_returns400() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+
+        ApiServer.Reply reply = api.postJson("/api/v1/workflows",
+                "{\"name\": \"w\", \"steps\": [], \"description\": " + deep + "}");
+
+        assertProblem(reply, 400, Problem.MALFORMED_JSON, null, "nesting depth");
+    }
+
+    /** A valid workflow whose description pads the body to exactly {@code size} bytes. */
+    private static byte[] jsonOfSize(int size) {
+        String head = "{\"name\": \"big\", \"steps\": [], \"description\": \"";
+        String tail = "\"}";
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) 'x');
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] tailBytes = tail.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(headBytes, 0, body, 0, headBytes.length);
+        System.arraycopy(tailBytes, 0, body, size - tailBytes.length, tailBytes.length);
+        return body;
+    }
+}

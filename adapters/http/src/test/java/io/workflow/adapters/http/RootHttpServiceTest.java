@@ -1,0 +1,84 @@
+package io.workflow.adapters.http;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RootHttpServiceTest {
+    private static ApiServer api;
+
+    @BeforeAll
+    static void start() {
+        api = ApiServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void root_returnsTheServiceName() {
+        ApiServer.Reply reply = api.get("/");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        assertThat(reply.json()).isEqualTo(Map.of("message", "Workflow Automation API"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/health", "/health/"})
+    void health_returnsOk(String path) {
+        ApiServer.Reply reply = api.get(path);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        assertThat(reply.json()).isEqualTo(Map.of("status", "ok"));
+    }
+
+    @Test
+    void openapi_returnsTheYamlDocument() {
+        ApiServer.Reply reply = api.get("/openapi");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/yaml");
+        assertThat(reply.body()).startsWith("openapi: 3.1.0");
+    }
+
+    /** The document describes exactly the routes the code serves, with the methods it serves. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void openapi_describesEveryRouteAndMethod() {
+        Map<String, Object> document = new Yaml().load(api.get("/openapi").body());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+
+        Map<String, Set<String>> described = new TreeMap<>();
+        paths.forEach((path, item) -> described.put(path, new TreeSet<>(item.keySet())));
+        assertThat(described).isEqualTo(Map.of(
+                "/", Set.of("get"),
+                "/health", Set.of("get"),
+                "/openapi", Set.of("get"),
+                "/api/v1/workflows", Set.of("post"),
+                "/api/v1/workflows/{uuid}", Set.of("get"),
+                "/api/v1/trigger", Set.of("post"),
+                "/api/v1/runs", Set.of("get"),
+                "/api/v1/runs/{run_id}", Set.of("get")));
+        described.forEach((path, methods) -> {
+            String concrete = path.replace("{uuid}", "0190a5b2-0000-7000-8000-000000000001")
+                    .replace("{run_id}", "0190a5b2-0000-7000-8000-000000000001");
+            String method = methods.iterator().next().toUpperCase();
+            assertThat(api.send("DELETE", concrete, java.net.http.HttpRequest.BodyPublishers.noBody(), null).header("Allow"))
+                    .as("Allow of %s", path).isEqualTo(method);
+        });
+    }
+}

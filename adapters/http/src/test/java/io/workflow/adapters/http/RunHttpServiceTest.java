@@ -1,0 +1,271 @@
+package io.workflow.adapters.http;
+
+import io.workflow.domain.port.RunDispatcher.DispatchException;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.workflow.adapters.http.ProblemAssertions.assertInvalidBody;
+import static io.workflow.adapters.http.ProblemAssertions.assertInvalidQuery;
+import static io.workflow.adapters.http.ProblemAssertions.assertMalformedJson;
+import static io.workflow.adapters.http.ProblemAssertions.assertNotFound;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunHttpServiceTest {
+    private static ApiServer api;
+    private String workflowId;
+
+    @BeforeAll
+    static void start() {
+        api = ApiServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @BeforeEach
+    void resetAndCreateWorkflow() {
+        api.ports.reset();
+        workflowId = (String) api.postJson("/api/v1/workflows",
+                "{\"name\": \"w\", \"steps\": [{\"name\": \"wait\", \"type\": \"delay\", \"config\": {\"duration\": 1}}]}")
+                .json().get("workflow_id");
+    }
+
+    @Test
+    void givenKnownWorkflow_trigger_returns200AndDispatchesAPendingRun() {
+        ApiServer.Reply reply = api.postJson("/api/v1/trigger",
+                "{\"workflow_id\": \"" + workflowId + "\", \"payload\": {\"user_id\": 7}}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        Map<String, Object> body = reply.json();
+        assertThat(body).containsOnlyKeys("run_id", "status").containsEntry("status", "triggered");
+        UUID runId = UUID.fromString((String) body.get("run_id"));
+        assertThat(reply.header("Location")).isEqualTo("/api/v1/runs/" + runId);
+        Run stored = api.ports.runs.get(runId);
+        assertThat(stored.status()).isEqualTo(RunStatus.PENDING);
+        assertThat(stored.payload()).isEqualTo(Map.of("user_id", 7));
+        assertThat(api.ports.dispatched).extracting(Run::id).containsExactly(runId);
+    }
+
+    @Test
+    void givenNoPayload_trigger_storesAnEmptyPayload() {
+        ApiServer.Reply reply = api.postJson("/api/v1/trigger/", "{\"workflow_id\": \"" + workflowId + "\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(api.ports.runs.values()).singleElement().extracting(Run::payload).isEqualTo(Map.of());
+    }
+
+    @Test
+    void givenUnknownWorkflow_trigger_returns404() {
+        UUID unknown = UUID.randomUUID();
+
+        assertNotFound(api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + unknown + "\"}"),
+                "workflow " + unknown + " not found");
+        assertThat(api.ports.runs).isEmpty();
+        assertThat(api.ports.dispatched).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no workflow_id            | {"payload": {}}                                     | workflow_id | workflow_id is required
+            malformed workflow_id     | {"workflow_id": "not-a-uuid"}                       | workflow_id | workflow_id must be a UUID
+            workflow_id a number      | {"workflow_id": 12}                                 | workflow_id | workflow_id must be a string
+            payload an array          | {"workflow_id": "%s", "payload": [1, 2]}            | payload     | payload must be a JSON object
+            payload a string          | {"workflow_id": "%s", "payload": "user=7"}          | payload     | payload must be a JSON object
+            """)
+    void givenInvalidTrigger_trigger_returns422NamingTheField(String caseName, String body, String field, String detail) {
+        ApiServer.Reply reply = api.postJson("/api/v1/trigger", body.formatted(workflowId));
+
+        assertInvalidBody(reply, field, detail);
+        assertThat(api.ports.runs).as("nothing stored for: " + caseName).isEmpty();
+        assertThat(api.ports.dispatched).isEmpty();
+    }
+
+    @Test
+    void givenMalformedJson_trigger_returns400() {
+        assertMalformedJson(api.postJson("/api/v1/trigger", "{\"workflow_id\" \"x\"}"), "malformed JSON at line 1 column");
+        assertThat(api.ports.runs).isEmpty();
+    }
+
+    @Test
+    void givenDispatcherDown_trigger_returns503WithRetryAfterAndFailsTheRun() {
+        api.ports.dispatchFailure = new DispatchException("broker unreachable", new FakePorts.Outage("timeout"));
+
+        ApiServer.Reply reply = api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + workflowId + "\"}");
+
+        ProblemAssertions.assertProblem(reply, 503, "about:blank", null, "was not started; try again later");
+        assertThat(reply.header("Retry-After")).isEqualTo("5");
+        assertThat(reply.body()).doesNotContain("broker");
+        assertThat(api.ports.runs.values()).singleElement().extracting(Run::status).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void givenTriggeredRun_get_returnsTheRunDocument() {
+        String runId = trigger();
+
+        ApiServer.Reply reply = api.get("/api/v1/runs/" + runId);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        Map<String, Object> run = reply.json();
+        assertThat(run).containsKeys("uuid", "workflow_id", "status", "payload", "started_at", "completed_at",
+                        "error", "step_results")
+                .containsEntry("uuid", runId)
+                .containsEntry("workflow_id", workflowId)
+                .containsEntry("status", "pending")
+                .containsEntry("payload", Map.of("n", 1))
+                .containsEntry("started_at", null)
+                .containsEntry("completed_at", null)
+                .containsEntry("error", null)
+                .containsEntry("step_results", Map.of());
+        assertThat(Instant.parse((String) run.get("created_at"))).isBeforeOrEqualTo(Instant.now());
+        assertThat(api.get("/api/v1/runs/" + runId + "/").json()).containsEntry("uuid", runId);
+    }
+
+    @Test
+    void givenUnknownRun_get_returns404() {
+        UUID unknown = UUID.randomUUID();
+
+        assertNotFound(api.get("/api/v1/runs/" + unknown), "run " + unknown + " not found");
+    }
+
+    @Test
+    void givenRunIdThatIsNoUuid_get_returns404() {
+        assertNotFound(api.get("/api/v1/runs/12345"), "'12345' is not a valid run id");
+    }
+
+    @Test
+    void givenNoParameters_list_returnsNewestFirstWithDefaultLimit() {
+        String older = trigger();
+        String newer = trigger();
+
+        ApiServer.Reply reply = api.get("/api/v1/runs");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        Map<String, Object> page = reply.json();
+        assertThat(page).containsOnlyKeys("items", "next_cursor", "limit")
+                .containsEntry("limit", 50)
+                .containsEntry("next_cursor", null);
+        assertThat(ids(page)).containsExactlyInAnyOrder(older, newer);
+        assertThat(items(page).getFirst()).containsEntry("status", "pending").containsKey("step_results");
+    }
+
+    @Test
+    void givenEmptyCursorAndTrailingSlash_list_returnsTheFirstPage() {
+        trigger();
+
+        Map<String, Object> page = api.get("/api/v1/runs/?limit=10&cursor=").json();
+
+        assertThat(page).containsEntry("limit", 10).containsEntry("next_cursor", null);
+        assertThat(items(page)).hasSize(1);
+    }
+
+    @Test
+    void givenMoreRunsThanTheLimit_list_walksEveryRunExactlyOnceNewestFirst() {
+        List<String> triggered = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            triggered.add(trigger());
+        }
+        List<String> newestFirst = api.ports.runs.values().stream()
+                .sorted(java.util.Comparator.comparing(Run::createdAt).thenComparing(Run::id).reversed())
+                .map(run -> run.id().toString()).toList();
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = "";
+        do {
+            Map<String, Object> page = api.get("/api/v1/runs?limit=3&cursor=" + cursor).json();
+            assertThat(page).containsEntry("limit", 3);
+            seen.addAll(ids(page));
+            pageSizes.add(items(page).size());
+            cursor = (String) page.get("next_cursor");
+        } while (cursor != null);
+
+        assertThat(pageSizes).containsExactly(3, 3, 1);
+        assertThat(seen).containsExactlyElementsOf(newestFirst).containsExactlyInAnyOrderElementsOf(triggered);
+    }
+
+    @Test
+    void givenExactlyLimitRuns_list_returnsNullCursorOnTheOnlyPage() {
+        trigger();
+        trigger();
+
+        Map<String, Object> page = api.get("/api/v1/runs?limit=2").json();
+
+        assertThat(items(page)).hasSize(2);
+        assertThat(page).containsEntry("next_cursor", null);
+    }
+
+    @Test
+    void givenStatusAndWorkflowFilters_list_returnsOnlyMatchingRuns() {
+        String run = trigger();
+        String otherWorkflow = (String) api.postJson("/api/v1/workflows", "{\"name\": \"other\", \"steps\": []}")
+                .json().get("workflow_id");
+        api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + otherWorkflow + "\"}");
+
+        assertThat(ids(api.get("/api/v1/runs?workflow_id=" + workflowId).json())).containsExactly(run);
+        assertThat(ids(api.get("/api/v1/runs?status=pending&workflow_id=" + workflowId).json())).containsExactly(run);
+        assertThat(ids(api.get("/api/v1/runs?status=success").json())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            limit=0                  | limit       | limit must be between 1 and 200
+            limit=201                | limit       | limit must be between 1 and 200
+            limit=abc                | limit       | limit must be an integer between 1 and 200
+            limit=-5                 | limit       | limit must be between 1 and 200
+            limit=99999999999        | limit       | limit must be an integer between 1 and 200
+            cursor=garbage           | cursor      | cursor is not a cursor this server issued
+            cursor=%25%25            | cursor      | cursor is not a cursor this server issued
+            status=done              | status      | status must be one of pending, running, success, failed
+            workflow_id=nope         | workflow_id | workflow_id must be a UUID
+            """)
+    void givenInvalidQueryParameter_list_returns400NamingTheParameter(String query, String field, String detail) {
+        assertInvalidQuery(api.get("/api/v1/runs?" + query), field, detail);
+    }
+
+    @Test
+    void givenCursorWithOneCharacterFlipped_list_returns400() {
+        for (int i = 0; i < 3; i++) {
+            trigger();
+        }
+        String cursor = (String) api.get("/api/v1/runs?limit=1").json().get("next_cursor");
+        char[] chars = cursor.toCharArray();
+        chars[5] = chars[5] == 'A' ? 'B' : 'A';
+        String flipped = new String(chars);
+        assertThat(Base64.getUrlDecoder().decode(flipped)).isNotEqualTo(Base64.getUrlDecoder().decode(cursor));
+
+        assertInvalidQuery(api.get("/api/v1/runs?limit=1&cursor=" + flipped), "cursor", "is not a cursor this server issued");
+    }
+
+    private String trigger() {
+        ApiServer.Reply reply = api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + workflowId + "\", \"payload\": {\"n\": 1}}");
+        assertThat(reply.status()).isEqualTo(200);
+        return (String) reply.json().get("run_id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private static List<String> ids(Map<String, Object> page) {
+        return items(page).stream().map(item -> (String) item.get("uuid")).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package io.workflow.bootstrap;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+
+/** Starts the service: configuration from application.yaml, overridden by environment variables. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        Service service = Service.start(config);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(service::close));
+    }
+}
