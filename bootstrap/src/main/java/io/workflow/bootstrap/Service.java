@@ -3,11 +3,6 @@ package io.workflow.bootstrap;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.workflow.adapters.http.HttpApi;
-import io.workflow.adapters.memory.InMemoryCache;
-import io.workflow.adapters.memory.InMemoryRunRepository;
-import io.workflow.adapters.memory.InMemoryWorkflowRepository;
-import io.workflow.adapters.memory.InProcessRunDispatcher;
-import io.workflow.adapters.memory.LoggingCompletionPublisher;
 import io.workflow.adapters.steps.StepExecutors;
 import io.workflow.adapters.steps.WebhookSettings;
 import io.workflow.application.CacheAside;
@@ -25,6 +20,7 @@ import io.workflow.domain.workflow.Workflow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +28,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The composition root: builds the adapters for the configured mode, the use cases over them, and
+ * The composition root: builds the adapters for the configured mode ({@link EmbeddedAdapters} or
+ * {@link StackAdapters}), the use cases over them, and
  * the web server; owns everything it opened and closes it in reverse order.
  */
 final class Service implements AutoCloseable {
@@ -58,31 +55,31 @@ final class Service implements AutoCloseable {
         Clock clock = Clock.tick(Clock.systemUTC(), CLOCK_TICK);
         Closer closer = new Closer();
         try {
-            Ports ports = switch (mode) {
-                case EMBEDDED -> embeddedPorts(config, clock);
-                case STACK -> throw new IllegalArgumentException("the stack mode is not available in this build");
+            Adapters adapters = switch (mode) {
+                case EMBEDDED -> new EmbeddedAdapters(config, clock, closer);
+                case STACK -> new StackAdapters(config, closer);
             };
-            CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(ports.workflowCache());
-            CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
+            CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(adapters.workflowCache());
+            CacheAside<Run> runCache = CacheAside.forRuns(adapters.runCache());
             StepExecutors steps = closer.register(new StepExecutors(webhookSettings(config.get("webhook"))));
-            ExecuteRun executeRun = new ExecuteRun(ports.workflows(), ports.runs(), steps, ports.completions(),
+            ExecuteRun executeRun = new ExecuteRun(adapters.workflows(), adapters.runs(), steps, adapters.completions(),
                     runCache, clock, executionTiming(config));
-            int concurrency = config.get("worker.concurrency").asInt().orElse(512);
-
-            RunDispatcher dispatcher = closer.register(new InProcessRunDispatcher(executeRun::execute, concurrency));
+            RunDispatcher dispatcher = adapters.dispatcher(executeRun::execute);
             if (role.executesRuns()) {
-                scheduleRecovery(config.get("recovery"), new RecoverStrandedRuns(ports.runs(), dispatcher, clock,
-                        Duration.ofSeconds(config.get("recovery.pending.grace.seconds").asLong().orElse(120L)),
-                        config.get("recovery.batch.size").asInt().orElse(500)), closer);
+                adapters.consumeRuns(executeRun::execute);
+                Config recovery = config.get("recovery");
+                scheduleRecovery(recovery, new RecoverStrandedRuns(adapters.runs(), dispatcher, clock,
+                        Duration.ofSeconds(recovery.get("pending.grace.seconds").asLong().orElse(120L)),
+                        recovery.get("batch.size").asInt().orElse(500)), closer);
             }
 
-            GetWorkflow getWorkflow = new GetWorkflow(ports.workflows(), workflowCache);
+            GetWorkflow getWorkflow = new GetWorkflow(adapters.workflows(), workflowCache);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
-                    new CreateWorkflow(ports.workflows(), workflowCache, clock),
+                    new CreateWorkflow(adapters.workflows(), workflowCache, clock),
                     getWorkflow,
-                    new TriggerRun(getWorkflow, ports.runs(), dispatcher, runCache, clock),
-                    new GetRun(ports.runs(), runCache),
-                    new ListRuns(ports.runs(), new CursorCodec(config.get("cursor.secret").asString().get())));
+                    new TriggerRun(getWorkflow, adapters.runs(), dispatcher, runCache, clock),
+                    new GetRun(adapters.runs(), runCache),
+                    new ListRuns(adapters.runs(), new CursorCodec(config.get("cursor.secret").asString().get())));
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .update(builder -> {
@@ -92,10 +89,11 @@ final class Service implements AutoCloseable {
                             HttpApi.configureWithoutApi(builder);
                         }
                     })
+                    .addFeature(Observability.feature(adapters.readinessChecks()))
                     .build()
                     .start();
-            LOG.info(() -> "Workflow Automation (" + mode.name().toLowerCase() + ", role " + role.name().toLowerCase()
-                    + ") listening on port " + server.port());
+            LOG.info(() -> "Workflow Automation (" + mode.name().toLowerCase(Locale.ROOT) + ", role "
+                    + role.name().toLowerCase(Locale.ROOT) + ") listening on port " + server.port());
             return new Service(closer, server);
         } catch (RuntimeException e) {
             closer.close();
@@ -111,13 +109,6 @@ final class Service implements AutoCloseable {
     public void close() {
         server.stop();
         closer.close();
-    }
-
-    private static Ports embeddedPorts(Config config, Clock clock) {
-        int maxEntries = config.get("cache.memory.max.entries").asInt().orElse(100_000);
-        return new Ports(new InMemoryWorkflowRepository(), new InMemoryRunRepository(),
-                new InMemoryCache<>(clock, maxEntries), new InMemoryCache<>(clock, maxEntries),
-                new LoggingCompletionPublisher());
     }
 
     private static WebhookSettings webhookSettings(Config webhook) {

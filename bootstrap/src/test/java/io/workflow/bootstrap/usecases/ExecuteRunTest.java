@@ -5,6 +5,7 @@ import io.workflow.application.ExecuteRun.Outcome;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.TimeOrderedIds;
 import io.workflow.domain.page.Page;
+import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.StepExecutor;
 import io.workflow.domain.port.StepExecutor.StepOutcome;
@@ -28,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -236,11 +237,11 @@ class ExecuteRunTest {
     void givenRunThatFailedToDispatch_execute_returnsAlreadyFinished() {
         Workflow workflow = wiring.workflowOfDelays("first");
         TriggerRun refusing = wiring.triggerRun(run -> {
-            throw new io.workflow.domain.port.RunDispatcher.DispatchException("down", null);
+            throw new DispatchException("down", null);
         });
         try {
             refusing.trigger(new TriggerRun.Command(workflow.uuid(), Map.of()));
-        } catch (io.workflow.domain.port.RunDispatcher.DispatchException expected) {
+        } catch (DispatchException expected) {
             // the run is stored failed
         }
         Run failed = wiring.storedRuns().getFirst();

@@ -1,6 +1,5 @@
 package io.workflow.bootstrap.usecases;
 
-import io.workflow.application.ListRuns;
 import io.workflow.application.ListRuns.Query;
 import io.workflow.application.ListRuns.RunPage;
 import io.workflow.application.TriggerRun;

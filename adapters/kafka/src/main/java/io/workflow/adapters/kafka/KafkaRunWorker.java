@@ -1,0 +1,334 @@
+package io.workflow.adapters.kafka;
+
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A member of the workers' consumer group: reads trigger events and executes each run on its own
+ * virtual thread, at most {@link KafkaSettings#workerConcurrency()} at a time.
+ *
+ * <p>One platform thread owns the consumer (it is not thread-safe) and does all the bookkeeping;
+ * run threads only hand finished offsets back through a queue. When every slot is taken, the
+ * assigned partitions are paused and polling goes on, so a long run never costs the group membership.
+ *
+ * <p>Offsets are committed at least once: per partition only up to the first record whose run has
+ * not finished ({@link PartitionProgress}), so runs may finish in any order and a crash redelivers
+ * what was not done. When partitions are revoked, what finished is committed and the runs of those
+ * partitions still in flight keep running; the new owner receives their records again, which is
+ * harmless: execution claims a run with compare-and-set, so a second delivery finds the run held or
+ * finished and returns at once.
+ */
+public final class KafkaRunWorker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(KafkaRunWorker.class.getName());
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    /** A received trigger waiting for a free slot. */
+    private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId) {
+    }
+
+    /** A record done with; {@code progress} may belong to an assignment that has ended, then it changes nothing. */
+    private record Finished(PartitionProgress progress, long offset) {
+    }
+
+    private final KafkaSettings settings;
+    private final Function<UUID, ?> execute;
+    private final RetryBackoff retry;
+    private final Duration shutdownGrace;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final DeadLetterPublisher deadLetters;
+    private final Semaphore slots;
+    private final ExecutorService runs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kafka-run-", 0).factory());
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final Thread pollThread;
+    private volatile boolean running = true;
+    private volatile boolean polling = true;
+
+    // Poll thread only.
+    private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+    private final Deque<Waiting> waiting = new ArrayDeque<>();
+
+    private KafkaRunWorker(KafkaSettings settings, Function<UUID, ?> execute, RetryBackoff retry, Duration shutdownGrace) {
+        this.settings = settings;
+        this.execute = execute;
+        this.retry = retry;
+        this.shutdownGrace = shutdownGrace;
+        this.slots = new Semaphore(settings.workerConcurrency());
+        this.deadLetters = new DeadLetterPublisher(settings);
+        try {
+            this.consumer = new KafkaConsumer<>(settings.consumerProperties());
+        } catch (RuntimeException e) {
+            deadLetters.close();
+            throw e;
+        }
+        this.pollThread = Thread.ofPlatform().name("kafka-run-worker").unstarted(this::pollUntilClosed);
+    }
+
+    /** Joins the group and starts executing runs; {@code execute} performs one run by id (the worker's use case). */
+    public static KafkaRunWorker start(KafkaSettings settings, Function<UUID, ?> execute) {
+        return start(settings, execute, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    static KafkaRunWorker start(KafkaSettings settings, Function<UUID, ?> execute, RetryBackoff retry, Duration shutdownGrace) {
+        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, retry, shutdownGrace);
+        worker.pollThread.start();
+        return worker;
+    }
+
+    /** Whether the worker still polls (false after {@link #close()} or a fatal consumer error). */
+    public boolean isPolling() {
+        return polling;
+    }
+
+    /**
+     * Stops polling, waits up to the shutdown grace for runs in flight, commits what finished and
+     * leaves the group. Runs still going after the grace are not interrupted (that would fail them)
+     * and their records stay uncommitted, so another worker receives them again; it finds the run
+     * held under its lease and lets it be. If this process exits before such a run finishes, the
+     * lease expires and the stranded-run sweeper dispatches the run again.
+     */
+    @Override
+    public void close() {
+        if (running) {
+            running = false;
+            consumer.wakeup();
+        }
+        try {
+            // Grace, then dead letters flushed and closed, a commit, the consumer closed; plus slack.
+            pollThread.join(shutdownGrace.plus(settings.deliveryTimeout().multipliedBy(2))
+                    .plus(COMMIT_TIMEOUT).plus(CLOSE_TIMEOUT).plusSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pollUntilClosed() {
+        try {
+            consumer.subscribe(List.of(settings.triggerTopic()), new Rebalance());
+            while (running) {
+                settleFinished();
+                startWaiting();
+                pauseWhileFull();
+                commitAsync();
+                try {
+                    consumer.poll(POLL_TIMEOUT).forEach(this::accept);
+                } catch (WakeupException e) {
+                    // close() asked to stop; the loop condition says so.
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "the run worker stopped polling", e);
+        } finally {
+            polling = false;
+            shutDown();
+        }
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
+        long offset = record.offset();
+        if (!partitionProgress.received(offset)) {
+            return;
+        }
+        try {
+            waiting.add(new Waiting(partition, partitionProgress, offset, TriggerEvent.parse(record.value()).runId()));
+        } catch (TriggerEvent.Unreadable e) {
+            LOG.warning(() -> "record " + partition + "@" + offset + " is not a trigger event (" + e.getMessage()
+                    + "); moving it to " + settings.deadLetterTopic());
+            deadLetters.send(record, e.getMessage(), () -> finished.add(new Finished(partitionProgress, offset)));
+        }
+    }
+
+    private void startWaiting() {
+        while (!waiting.isEmpty() && slots.tryAcquire()) {
+            Waiting next = waiting.poll();
+            runs.execute(() -> executeInSlot(next));
+        }
+    }
+
+    /** Full: stop fetching but keep polling, which keeps this member in the group however long the runs take. */
+    private void pauseWhileFull() {
+        if (!waiting.isEmpty()) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    /*
+     * A run whose execution throws (the database is down, say) is tried again a few times with a
+     * back-off, holding its slot so the worker takes on less while a dependency is failing. After the
+     * last attempt its record counts as finished anyway: holding the offset back would stall the whole
+     * partition behind one run, and the run is not lost: it is still pending or running in the store,
+     * where the stranded-run sweeper finds it and dispatches it again. Only an interrupted run (at
+     * shutdown) does not count as finished, so its record is redelivered.
+     */
+    private void executeInSlot(Waiting record) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Object outcome = execute.apply(record.runId());
+                    LOG.fine(() -> "run " + record.runId() + ": " + outcome);
+                    break;
+                } catch (RuntimeException e) {
+                    if (attempt >= retry.attempts()) {
+                        LOG.log(Level.WARNING, "run " + record.runId() + " failed to execute " + attempt
+                                + " times; leaving it to the stranded-run sweeper", e);
+                        break;
+                    }
+                    Duration delay = retry.delayAfter(attempt);
+                    LOG.warning("run " + record.runId() + " failed to execute (" + e + "); trying again in " + delay);
+                    Thread.sleep(delay);
+                }
+            }
+            finished.add(new Finished(record.progress(), record.offset()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void settleFinished() {
+        for (Finished done = finished.poll(); done != null; done = finished.poll()) {
+            done.progress().finished(done.offset());
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> uncommitted(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            PartitionProgress partitionProgress = progress.get(partition);
+            if (partitionProgress != null) {
+                partitionProgress.uncommittedPosition().ifPresent(position -> offsets.put(partition, new OffsetAndMetadata(position)));
+            }
+        }
+        return offsets;
+    }
+
+    private void commitAsync() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = uncommitted(progress.keySet());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
+        // The callback runs on this thread, inside a later poll or commit.
+        consumer.commitAsync(offsets, (sent, error) -> {
+            if (error != null) {
+                LOG.log(Level.FINE, "offset commit failed; it is sent again with the next one", error);
+                sent.forEach((partition, offset) -> {
+                    PartitionProgress partitionProgress = progress.get(partition);
+                    if (partitionProgress != null) {
+                        partitionProgress.commitFailed(offset.offset());
+                    }
+                });
+            }
+        });
+    }
+
+    private void commitSync(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = uncommitted(partitions);
+        if (offsets.isEmpty()) {
+            return;
+        }
+        // A wakeup from close() may still be pending; it fails one call, and this commit matters, so once more.
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                consumer.commitSync(offsets, COMMIT_TIMEOUT);
+                offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
+                return;
+            } catch (WakeupException e) {
+                LOG.fine("offset commit woken up; trying again");
+            } catch (KafkaException e) {
+                LOG.log(Level.WARNING, "could not commit offsets " + offsets + "; their records will be redelivered", e);
+                return;
+            }
+        }
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        Set<TopicPartition> gone = Set.copyOf(partitions);
+        progress.keySet().removeAll(gone);
+        // Not started: whoever owns the partition now reads them again from the committed offset.
+        waiting.removeIf(record -> gone.contains(record.partition()));
+    }
+
+    private void shutDown() {
+        waiting.clear();
+        runs.shutdown();
+        try {
+            if (!runs.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning(() -> "runs still in flight after " + shutdownGrace + "; their records will be redelivered");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            deadLetters.flush();
+            settleFinished();
+            commitSync(List.copyOf(progress.keySet()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not commit the final offsets", e);
+        } finally {
+            deadLetters.close();
+            closeConsumer();
+        }
+    }
+
+    private void closeConsumer() {
+        try {
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the consumer did not close cleanly", e);
+        }
+    }
+
+    /** Runs on the poll thread, inside {@code poll()}. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            settleFinished();
+            commitSync(partitions);
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Another member may own them already: committing now could move its offsets backwards.
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Progress starts with the first record received from each partition.
+        }
+    }
+}

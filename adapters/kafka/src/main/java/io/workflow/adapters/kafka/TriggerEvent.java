@@ -1,0 +1,104 @@
+package io.workflow.adapters.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.workflow.domain.run.Run;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What goes on the trigger topic: {@code {"run_id","workflow_id","triggered_at"}}. Only the run id
+ * is needed to execute; the other two are for people reading the topic, so they may be absent, but
+ * when present they must be well formed.
+ */
+record TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt) {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    TriggerEvent {
+        if (runId == null) {
+            throw new IllegalArgumentException("runId is required");
+        }
+    }
+
+    /** The event announcing {@code run}, triggered at {@code now}. */
+    static TriggerEvent of(Run run, Instant now) {
+        return new TriggerEvent(run.id(), run.workflowId(), now);
+    }
+
+    byte[] toJson() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("run_id", runId.toString());
+        tree.put("workflow_id", workflowId == null ? null : workflowId.toString());
+        tree.put("triggered_at", triggeredAt == null ? null : triggeredAt.toString());
+        return EventJson.write(tree);
+    }
+
+    /** Reads a record value; {@link Unreadable} says why it is not a trigger event. */
+    static TriggerEvent parse(byte[] value) throws Unreadable {
+        if (value == null || value.length == 0) {
+            throw new Unreadable("empty value");
+        }
+        JsonNode tree;
+        try {
+            tree = EventJson.read(value);
+        } catch (IOException e) {
+            throw new Unreadable("not JSON: " + firstLine(e.getMessage()));
+        }
+        if (!tree.isObject()) {
+            throw new Unreadable("not a JSON object");
+        }
+        UUID runId = uuid(tree, "run_id");
+        if (runId == null) {
+            throw new Unreadable("no run_id");
+        }
+        return new TriggerEvent(runId, uuid(tree, "workflow_id"), instant(tree, "triggered_at"));
+    }
+
+    private static UUID uuid(JsonNode tree, String field) throws Unreadable {
+        JsonNode node = tree.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        // UUID.fromString also takes shortened forms like "1-1-1-1-1"; a run id is always the canonical 36 characters.
+        if (!node.isTextual() || !UUID_TEXT.matcher(node.textValue()).matches()) {
+            throw new Unreadable(field + " is not a UUID");
+        }
+        return UUID.fromString(node.textValue());
+    }
+
+    private static Instant instant(JsonNode tree, String field) throws Unreadable {
+        JsonNode node = tree.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            if (node.isTextual()) {
+                return Instant.parse(node.textValue());
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the common complaint
+        }
+        throw new Unreadable(field + " is not an ISO-8601 instant");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** The record is not a trigger event; the message says why (it goes into the dead-letter header). */
+    static final class Unreadable extends Exception {
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.workflow.adapters.kafka;
+
+import io.workflow.domain.run.Run;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.workflow.adapters.kafka.TestBroker.await;
+import static io.workflow.adapters.kafka.TestBroker.committed;
+import static io.workflow.adapters.kafka.TestBroker.committedToTheEnd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KafkaRunWorkerIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final RetryBackoff QUICK_RETRY = new RetryBackoff(3, Duration.ofMillis(50), Duration.ofMillis(100));
+
+    private final List<KafkaSettings> created = new ArrayList<>();
+
+    @BeforeAll
+    static void broker() {
+        TestBroker.requireReachable();
+    }
+
+    @AfterEach
+    void removeTopics() {
+        created.forEach(TestBroker::remove);
+    }
+
+    @Test
+    void givenAHundredDispatchedRuns_worker_executesEachAndCommitsToTheEnd() throws Exception {
+        KafkaSettings settings = settings("hundred", 3);
+        Set<UUID> executed = ConcurrentHashMap.newKeySet();
+        List<UUID> dispatched = dispatch(settings, 100);
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, executed::add)) {
+            await(WAIT, "every dispatched run executed", () -> executed.containsAll(dispatched));
+            await(WAIT, "offsets committed to the end", () -> committedToTheEnd(settings));
+            assertThat(worker.isPolling()).isTrue();
+        }
+        assertThat(TestBroker.endOffsets(settings).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+    }
+
+    @Test
+    void givenASlowFirstRunAndFastLaterOnes_commit_doesNotPassTheSlowRunUntilItFinishes() throws Exception {
+        KafkaSettings settings = settings("out-of-order", 1);
+        List<UUID> runs = dispatch(settings, 6);
+        UUID slow = runs.getFirst();
+        CountDownLatch slowMayFinish = new CountDownLatch(1);
+        Set<UUID> finished = ConcurrentHashMap.newKeySet();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
+            if (runId.equals(slow)) {
+                awaitUninterruptibly(slowMayFinish);
+            }
+            return finished.add(runId);
+        })) {
+            await(WAIT, "the five fast runs finished", () -> finished.containsAll(runs.subList(1, 6)));
+            Thread.sleep(1000); // several poll-and-commit rounds
+            assertThat(finished).doesNotContain(slow);
+            assertThat(committed(settings)).containsEntry(0, 0L);
+
+            slowMayFinish.countDown();
+
+            await(WAIT, "offsets committed past the slow run", () -> committedToTheEnd(settings));
+            assertThat(committed(settings)).containsEntry(0, 6L);
+        }
+    }
+
+    @Test
+    void givenUnreadableRecords_worker_movesThemToTheDeadLetterTopicAndGoesOn() throws Exception {
+        KafkaSettings settings = settings("dead-letter", 1);
+        TestBroker.produceRaw(settings.triggerTopic(), "k1", utf8("not json at all"));
+        TestBroker.produceRaw(settings.triggerTopic(), null, utf8("{\"workflow_id\":\"" + UUID.randomUUID() + "\"}"));
+        UUID good = dispatch(settings, 1).getFirst();
+        Set<UUID> executed = ConcurrentHashMap.newKeySet();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, executed::add)) {
+            await(WAIT, "the readable run executed", () -> executed.contains(good));
+            await(WAIT, "offsets committed past the unreadable records", () -> committedToTheEnd(settings));
+        }
+
+        List<ConsumerRecord<String, byte[]>> dead = TestBroker.readAll(settings.deadLetterTopic());
+        assertThat(dead).hasSize(2);
+        assertThat(dead.getFirst().key()).isEqualTo("k1");
+        assertThat(new String(dead.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
+        assertThat(header(dead.getFirst(), DeadLetterPublisher.REASON_HEADER)).startsWith("not JSON");
+        assertThat(header(dead.getFirst(), DeadLetterPublisher.TOPIC_HEADER)).isEqualTo(settings.triggerTopic());
+        assertThat(header(dead.getFirst(), DeadLetterPublisher.OFFSET_HEADER)).isEqualTo("0");
+        assertThat(header(dead.get(1), DeadLetterPublisher.REASON_HEADER)).isEqualTo("no run_id");
+        assertThat(executed).containsExactly(good);
+    }
+
+    @Test
+    void givenAnExecutionThatThrowsAtFirst_worker_triesAgainUntilItWorks() throws Exception {
+        KafkaSettings settings = settings("retry", 1);
+        UUID run = dispatch(settings, 1).getFirst();
+        AtomicInteger attempts = new AtomicInteger();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException("database down");
+            }
+            return runId;
+        }, QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE)) {
+            await(WAIT, "offsets committed after the third attempt", () -> committedToTheEnd(settings));
+        }
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void givenAnExecutionThatKeepsThrowing_worker_givesUpAfterTheLastAttemptAndGoesOn() throws Exception {
+        KafkaSettings settings = settings("give-up", 1);
+        List<UUID> runs = dispatch(settings, 2);
+        Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
+            attempts.computeIfAbsent(runId, id -> new AtomicInteger()).incrementAndGet();
+            if (runId.equals(runs.getFirst())) {
+                throw new IllegalStateException("database down");
+            }
+            return runId;
+        }, QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE)) {
+            await(WAIT, "offsets committed past the failing run", () -> committedToTheEnd(settings));
+        }
+        assertThat(attempts.get(runs.getFirst())).hasValue(QUICK_RETRY.attempts());
+        assertThat(attempts.get(runs.get(1))).hasValue(1);
+    }
+
+    @Test
+    void givenMoreRunsThanSlots_worker_runsAtMostItsConcurrencyAtOnce() throws Exception {
+        KafkaSettings settings = settings("slots", 3).withWorkerConcurrency(4);
+        List<UUID> runs = dispatch(settings, 24);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Set<UUID> executed = ConcurrentHashMap.newKeySet();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
+            mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            sleepUninterruptibly(Duration.ofMillis(150));
+            inFlight.decrementAndGet();
+            return executed.add(runId);
+        })) {
+            await(WAIT, "every run executed", () -> executed.containsAll(runs));
+            await(WAIT, "offsets committed to the end", () -> committedToTheEnd(settings));
+        }
+        assertThat(mostAtOnce.get()).isEqualTo(4);
+    }
+
+    @Test
+    void givenAClosedWorker_aSecondWorkerInTheGroup_continuesFromTheCommittedOffsets() throws Exception {
+        KafkaSettings settings = settings("handover", 3);
+        List<UUID> first = dispatch(settings, 10);
+        Set<UUID> seenByFirst = ConcurrentHashMap.newKeySet();
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, seenByFirst::add)) {
+            await(WAIT, "the first batch executed and committed",
+                    () -> seenByFirst.containsAll(first) && committedToTheEnd(settings));
+        }
+        List<UUID> second = dispatch(settings, 10);
+        Set<UUID> seenBySecond = ConcurrentHashMap.newKeySet();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, seenBySecond::add)) {
+            await(WAIT, "the second batch executed and committed",
+                    () -> seenBySecond.containsAll(second) && committedToTheEnd(settings));
+        }
+        assertThat(seenBySecond).doesNotContainAnyElementsOf(first);
+    }
+
+    private KafkaSettings settings(String name, int partitions) {
+        KafkaSettings settings = TestBroker.freshSettings(name, partitions);
+        created.add(settings);
+        return settings;
+    }
+
+    private static List<UUID> dispatch(KafkaSettings settings, int count) {
+        List<UUID> ids = new ArrayList<>();
+        try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(settings)) {
+            for (int i = 0; i < count; i++) {
+                Run run = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), Instant.now());
+                dispatcher.dispatch(run);
+                ids.add(run.id());
+            }
+        }
+        return ids;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepUninterruptibly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.workflow.adapters.postgres;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementQuery;
+import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.Page;
+import io.workflow.domain.port.RunRepository;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunDocument;
+import io.workflow.domain.run.RunQuery;
+import io.workflow.domain.run.RunStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.workflow.adapters.postgres.ColumnValues.instant;
+import static io.workflow.adapters.postgres.ColumnValues.json;
+import static io.workflow.adapters.postgres.ColumnValues.text;
+import static io.workflow.adapters.postgres.ColumnValues.timestamp;
+import static io.workflow.adapters.postgres.ColumnValues.uuid;
+
+/**
+ * Runs in the {@code runs} table. Listing is keyset pagination over {@code (created_at, id)}, newest
+ * first, never an offset; every change after the insert is a single conditional {@code UPDATE}.
+ */
+public final class PostgresRunRepository implements RunRepository {
+    private static final String INSERT = "insert-run";
+    private static final String FIND_BY_ID = "find-run-by-id";
+    private static final String COMPARE_AND_SET = "compare-and-set-run";
+    private static final String FIND_STRANDED = "find-stranded-runs";
+
+    private static final String COLUMNS = """
+            id, workflow_id, status, CAST(payload AS text) AS payload, created_at, started_at, completed_at, error,
+            CAST(step_results AS text) AS step_results, lease_expires_at""";
+
+    /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
+    static final Map<String, String> STATEMENTS = statements();
+
+    private final DbClient db;
+
+    PostgresRunRepository(DbClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Run run) {
+        try {
+            db.execute().createNamedInsert(INSERT)
+                    .addParam("id", run.id())
+                    .addParam("workflow_id", run.workflowId())
+                    .addParam("status", run.status().wireName())
+                    .addParam("payload", JsonText.write(run.payload()))
+                    .addParam("created_at", timestamp(run.createdAt()))
+                    .addParam("started_at", timestamp(run.startedAt()))
+                    .addParam("completed_at", timestamp(run.completedAt()))
+                    .addParam("error", run.error())
+                    .addParam("step_results", JsonText.write(RunDocument.stepResultsToTree(run.stepResults())))
+                    .addParam("lease_expires_at", timestamp(run.leaseExpiresAt()))
+                    .execute();
+        } catch (DbClientException e) {
+            if (ColumnValues.isUniqueViolation(e)) {
+                throw new IllegalStateException("run " + run.id() + " already exists", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Run> findById(UUID id) {
+        return db.execute().createNamedGet(FIND_BY_ID)
+                .addParam("id", id)
+                .execute()
+                .map(PostgresRunRepository::run);
+    }
+
+    @Override
+    public Page<Run> list(RunQuery query) {
+        int limit = query.page().limit();
+        Cursor after = query.page().after();
+        DbStatementQuery statement = db.execute()
+                .createNamedQuery(listStatementName(query.status() != null, query.workflowId() != null, after != null));
+        if (query.status() != null) {
+            statement.addParam("status", query.status().wireName());
+        }
+        if (query.workflowId() != null) {
+            statement.addParam("workflow_id", query.workflowId());
+        }
+        if (after != null) {
+            statement.addParam("after_created_at", timestamp(after.createdAt()))
+                    .addParam("after_id", after.id());
+        }
+        // One row more than asked for tells whether another page follows.
+        List<Run> rows = runs(statement.addParam("limit", limit + 1));
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Run> items = rows.subList(0, limit);
+        Run last = items.getLast();
+        return new Page<>(items, new Cursor(last.createdAt(), last.id()));
+    }
+
+    @Override
+    public boolean compareAndSet(Run expected, Run next) {
+        if (!expected.id().equals(next.id())) {
+            throw new IllegalArgumentException("compare-and-set must keep the run's id");
+        }
+        long changed = db.execute().createNamedUpdate(COMPARE_AND_SET)
+                .addParam("status", next.status().wireName())
+                .addParam("started_at", timestamp(next.startedAt()))
+                .addParam("completed_at", timestamp(next.completedAt()))
+                .addParam("error", next.error())
+                .addParam("step_results", JsonText.write(RunDocument.stepResultsToTree(next.stepResults())))
+                .addParam("lease_expires_at", timestamp(next.leaseExpiresAt()))
+                .addParam("id", expected.id())
+                .addParam("expected_status", expected.status().wireName())
+                .addParam("expected_lease_expires_at", timestamp(expected.leaseExpiresAt()))
+                .execute();
+        return changed == 1;
+    }
+
+    @Override
+    public List<Run> findStranded(Instant pendingBefore, Instant now, int limit) {
+        return runs(db.execute().createNamedQuery(FIND_STRANDED)
+                .addParam("pending_before", timestamp(pendingBefore))
+                .addParam("now", timestamp(now))
+                .addParam("limit", limit));
+    }
+
+    /** The name of the listing statement for this combination of filters and cursor. */
+    static String listStatementName(boolean byStatus, boolean byWorkflow, boolean afterCursor) {
+        return "list-runs" + (byStatus ? "-by-status" : "") + (byWorkflow ? "-by-workflow" : "")
+                + (afterCursor ? "-after-cursor" : "");
+    }
+
+    private static List<Run> runs(DbStatementQuery statement) {
+        try (Stream<DbRow> rows = statement.execute()) {
+            return rows.map(PostgresRunRepository::run).toList();
+        }
+    }
+
+    private static Run run(DbRow row) {
+        return new Run(uuid(row, "id"), uuid(row, "workflow_id"), status(text(row, "status")), json(row, "payload"),
+                instant(row, "created_at"), instant(row, "started_at"), instant(row, "completed_at"), text(row, "error"),
+                RunDocument.stepResultsFromTree(json(row, "step_results")), instant(row, "lease_expires_at"));
+    }
+
+    private static RunStatus status(String wireName) {
+        RunStatus status = RunStatus.fromWireName(wireName);
+        if (status == null) {
+            throw new IllegalStateException("stored run has unknown status '" + wireName + "'");
+        }
+        return status;
+    }
+
+    private static Map<String, String> statements() {
+        Map<String, String> statements = new LinkedHashMap<>();
+        statements.put(INSERT, """
+                INSERT INTO runs (id, workflow_id, status, payload, created_at, started_at, completed_at, error,
+                                  step_results, lease_expires_at)
+                VALUES (CAST(:id AS uuid), CAST(:workflow_id AS uuid), :status, CAST(:payload AS jsonb), :created_at,
+                        :started_at, :completed_at, :error, CAST(:step_results AS jsonb), :lease_expires_at)""");
+        statements.put(FIND_BY_ID, "SELECT " + COLUMNS + " FROM runs WHERE id = CAST(:id AS uuid)");
+        statements.put(COMPARE_AND_SET, """
+                UPDATE runs
+                SET status = :status, started_at = :started_at, completed_at = :completed_at, error = :error,
+                    step_results = CAST(:step_results AS jsonb), lease_expires_at = :lease_expires_at
+                WHERE id = CAST(:id AS uuid) AND status = :expected_status
+                  AND lease_expires_at IS NOT DISTINCT FROM :expected_lease_expires_at""");
+        // Literal statuses, so the planner can prove the query matches the partial index runs_stranded_idx.
+        statements.put(FIND_STRANDED, "SELECT " + COLUMNS + """
+                 FROM runs
+                WHERE status IN ('pending', 'running')
+                  AND ((status = 'pending' AND created_at < :pending_before)
+                       OR (status = 'running' AND lease_expires_at < :now))
+                ORDER BY created_at
+                LIMIT :limit""");
+        for (boolean byStatus : new boolean[] {false, true}) {
+            for (boolean byWorkflow : new boolean[] {false, true}) {
+                for (boolean afterCursor : new boolean[] {false, true}) {
+                    statements.put(listStatementName(byStatus, byWorkflow, afterCursor),
+                            listSql(byStatus, byWorkflow, afterCursor));
+                }
+            }
+        }
+        return Map.copyOf(statements);
+    }
+
+    private static String listSql(boolean byStatus, boolean byWorkflow, boolean afterCursor) {
+        List<String> conditions = new ArrayList<>();
+        if (byStatus) {
+            conditions.add("status = :status");
+        }
+        if (byWorkflow) {
+            conditions.add("workflow_id = CAST(:workflow_id AS uuid)");
+        }
+        if (afterCursor) {
+            conditions.add("(created_at, id) < (:after_created_at, CAST(:after_id AS uuid))");
+        }
+        return "SELECT " + COLUMNS + " FROM runs"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+    }
+}

@@ -1,0 +1,71 @@
+package io.workflow.adapters.postgres;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where PostgreSQL is and how to reach it. The service goes through {@code host}:{@code port},
+ * which is PgBouncer when {@code pgbouncer} is set; migrations go straight to PostgreSQL at
+ * {@code directHost}:{@code directPort}, because Flyway's session-level advisory lock does not
+ * survive PgBouncer's transaction pooling.
+ */
+public record PostgresSettings(String host, int port, String database, String user, String password,
+                               boolean pgbouncer, int poolSize, String directHost, int directPort,
+                               Duration connectTimeout) {
+    public static final int DEFAULT_POOL_SIZE = 20;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** A statement that hangs longer than this fails instead of holding a pooled connection forever. */
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
+    public PostgresSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(directHost, "directHost");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        requirePort(port, "port");
+        requirePort(directPort, "directPort");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1, not " + poolSize);
+        }
+        if (connectTimeout.toMillis() < 1000) {
+            throw new IllegalArgumentException("connectTimeout must be at least 1 s, not " + connectTimeout);
+        }
+    }
+
+    /** The JDBC URL the service's pool uses; through PgBouncer it disables server-side prepared statements. */
+    public String jdbcUrl() {
+        StringBuilder url = new StringBuilder(url(host, port))
+                .append("&socketTimeout=").append(SOCKET_TIMEOUT.toSeconds());
+        if (pgbouncer) {
+            // PgBouncer 1.18 in transaction pooling does not track prepared statements: a named
+            // statement prepared on one server connection is missing on the next one.
+            url.append("&prepareThreshold=0");
+        }
+        return url.toString();
+    }
+
+    /** The JDBC URL of PostgreSQL itself, bypassing PgBouncer; for migrations only. */
+    public String directJdbcUrl() {
+        return url(directHost, directPort);
+    }
+
+    private String url(String targetHost, int targetPort) {
+        return "jdbc:postgresql://" + targetHost + ":" + targetPort + "/" + database
+                + "?connectTimeout=" + connectTimeout.toSeconds() + "&tcpKeepAlive=true";
+    }
+
+    private static void requirePort(int value, String name) {
+        if (value < 1 || value > 65535) {
+            throw new IllegalArgumentException(name + " must be a TCP port, not " + value);
+        }
+    }
+
+    /** Leaves the password out, so settings can be logged. */
+    @Override
+    public String toString() {
+        return "PostgresSettings[" + user + "@" + host + ":" + port + "/" + database + ", pgbouncer=" + pgbouncer
+                + ", poolSize=" + poolSize + ", direct=" + directHost + ":" + directPort + ", connectTimeout=" + connectTimeout + "]";
+    }
+}

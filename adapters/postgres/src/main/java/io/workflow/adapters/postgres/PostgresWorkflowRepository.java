@@ -1,0 +1,72 @@
+package io.workflow.adapters.postgres;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbRow;
+import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.workflow.Workflow;
+import io.workflow.domain.workflow.WorkflowDocument;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.workflow.adapters.postgres.ColumnValues.instant;
+import static io.workflow.adapters.postgres.ColumnValues.json;
+import static io.workflow.adapters.postgres.ColumnValues.text;
+import static io.workflow.adapters.postgres.ColumnValues.timestamp;
+import static io.workflow.adapters.postgres.ColumnValues.uuid;
+
+/** Workflows in the {@code workflows} table; the steps are one {@code jsonb} document. */
+public final class PostgresWorkflowRepository implements WorkflowRepository {
+    private static final String INSERT = "insert-workflow";
+    private static final String FIND_BY_ID = "find-workflow-by-id";
+
+    /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
+    static final Map<String, String> STATEMENTS = Map.of(
+            INSERT, """
+                    INSERT INTO workflows (uuid, client_id, name, description, steps, created_at)
+                    VALUES (CAST(:uuid AS uuid), :client_id, :name, :description, CAST(:steps AS jsonb), :created_at)""",
+            FIND_BY_ID, """
+                    SELECT uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at
+                    FROM workflows WHERE uuid = CAST(:uuid AS uuid)""");
+
+    private final DbClient db;
+
+    PostgresWorkflowRepository(DbClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public void save(Workflow workflow) {
+        try {
+            db.execute().createNamedInsert(INSERT)
+                    .addParam("uuid", workflow.uuid())
+                    .addParam("client_id", workflow.id())
+                    .addParam("name", workflow.name())
+                    .addParam("description", workflow.description())
+                    .addParam("steps", JsonText.write(WorkflowDocument.stepsToTree(workflow.steps())))
+                    .addParam("created_at", timestamp(workflow.createdAt()))
+                    .execute();
+        } catch (DbClientException e) {
+            if (ColumnValues.isUniqueViolation(e)) {
+                throw new IllegalStateException("workflow " + workflow.uuid() + " already exists", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Workflow> findById(UUID uuid) {
+        return db.execute().createNamedGet(FIND_BY_ID)
+                .addParam("uuid", uuid)
+                .execute()
+                .map(PostgresWorkflowRepository::workflow);
+    }
+
+    private static Workflow workflow(DbRow row) {
+        return new Workflow(uuid(row, "uuid"), text(row, "client_id"), text(row, "name"), text(row, "description"),
+                WorkflowDocument.stepsFromTree((List<?>) json(row, "steps")), instant(row, "created_at"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.workflow.adapters.postgres;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostgresSettingsTest {
+
+    @Test
+    void throughPgBouncer_urlDisablesServerSidePreparedStatements() {
+        assertThat(settings(true).jdbcUrl())
+                .startsWith("jdbc:postgresql://db.internal:6432/workflow?")
+                .contains("prepareThreshold=0", "connectTimeout=5");
+    }
+
+    @Test
+    void directToPostgres_urlKeepsPreparedStatements() {
+        assertThat(settings(false).jdbcUrl()).doesNotContain("prepareThreshold");
+    }
+
+    @Test
+    void migrationUrl_goesToPostgresItself_notToPgBouncer() {
+        assertThat(settings(true).directJdbcUrl()).startsWith("jdbc:postgresql://db.direct:5432/workflow?")
+                .doesNotContain("prepareThreshold");
+    }
+
+    @Test
+    void toString_leavesThePasswordOut() {
+        assertThat(settings(true).toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void zeroPoolSize_isRejected() {
+        assertThatThrownBy(() -> new PostgresSettings("h", 6432, "db", "u", "p", true, 0, "h", 5432, Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolSize");
+    }
+
+    private static PostgresSettings settings(boolean pgbouncer) {
+        return new PostgresSettings("db.internal", 6432, "workflow", "app", "s3cret", pgbouncer, 20,
+                "db.direct", 5432, Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,39 @@
+package io.workflow.adapters.postgres;
+
+import java.time.Duration;
+
+/**
+ * The real PostgreSQL the integration tests use, from the environment: {@code POSTGRES_HOST}
+ * (127.0.0.1), {@code POSTGRES_PORT} (6432, PgBouncer), {@code POSTGRES_DIRECT_PORT} (5432),
+ * {@code POSTGRES_DB}, {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD} (workflow) and
+ * {@code POSTGRES_PGBOUNCER} (true). Migrations run once per JVM.
+ */
+final class PostgresTestDatabase {
+    private static boolean migrated;
+
+    private PostgresTestDatabase() {
+    }
+
+    static PostgresSettings settings() {
+        String host = env("POSTGRES_HOST", "127.0.0.1");
+        return new PostgresSettings(host, Integer.parseInt(env("POSTGRES_PORT", "6432")),
+                env("POSTGRES_DB", "workflow"), env("POSTGRES_USER", "workflow"), env("POSTGRES_PASSWORD", "workflow"),
+                Boolean.parseBoolean(env("POSTGRES_PGBOUNCER", "true")), PostgresSettings.DEFAULT_POOL_SIZE,
+                host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), PostgresSettings.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** A store on the migrated test database; the caller closes it. */
+    static synchronized PostgresStore openStore() {
+        PostgresSettings settings = settings();
+        if (!migrated) {
+            PostgresMigrations.apply(settings);
+            migrated = true;
+        }
+        return PostgresStore.open(settings);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,63 @@
+package io.workflow.domain.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunStatusTest {
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource({
+            "PENDING, PENDING, false",
+            "PENDING, RUNNING, true",
+            "PENDING, SUCCESS, false",
+            "PENDING, FAILED,  true",
+            "RUNNING, PENDING, false",
+            "RUNNING, RUNNING, false",
+            "RUNNING, SUCCESS, true",
+            "RUNNING, FAILED,  true",
+            "SUCCESS, PENDING, false",
+            "SUCCESS, RUNNING, false",
+            "SUCCESS, SUCCESS, false",
+            "SUCCESS, FAILED,  false",
+            "FAILED,  PENDING, false",
+            "FAILED,  RUNNING, false",
+            "FAILED,  SUCCESS, false",
+            "FAILED,  FAILED,  false",
+    })
+    void canBecome_allowsOnlyTheRunsLife(RunStatus from, RunStatus to, boolean allowed) {
+        assertThat(from.canBecome(to)).isEqualTo(allowed);
+    }
+
+    @Test
+    void onlySuccessAndFailed_areTerminal() {
+        assertThat(RunStatus.SUCCESS.isTerminal()).isTrue();
+        assertThat(RunStatus.FAILED.isTerminal()).isTrue();
+        assertThat(RunStatus.PENDING.isTerminal()).isFalse();
+        assertThat(RunStatus.RUNNING.isTerminal()).isFalse();
+    }
+
+    @Test
+    void wireNames_areLowerCase() {
+        assertThat(RunStatus.values()).extracting(RunStatus::wireName)
+                .containsExactly("pending", "running", "success", "failed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunStatus.class)
+    void wireName_roundTripsThroughFromWireName(RunStatus status) {
+        assertThat(RunStatus.fromWireName(status.wireName())).isSameAs(status);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"PENDING", "Success", "done", " failed"})
+    void givenAnythingButAWireName_fromWireName_returnsNull(String value) {
+        assertThat(RunStatus.fromWireName(value)).isNull();
+    }
+}

@@ -1,0 +1,185 @@
+package io.workflow.domain.run;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunTest {
+    private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+    private static final UUID WORKFLOW = UUID.randomUUID();
+
+    private static Run pending() {
+        return Run.pending(UUID.randomUUID(), WORKFLOW, Map.of("user_id", 7), T0);
+    }
+
+    private static StepResult ok(String step, Instant at) {
+        return StepResult.succeeded(step, at, at.plusMillis(10), Map.of("step", step));
+    }
+
+    @Test
+    void pending_hasNoTimesNoResultsNoLease() {
+        Run run = pending();
+
+        assertThat(run.status()).isEqualTo(RunStatus.PENDING);
+        assertThat(run.createdAt()).isEqualTo(T0);
+        assertThat(run.payload()).isEqualTo(Map.of("user_id", 7));
+        assertThat(run.startedAt()).isNull();
+        assertThat(run.completedAt()).isNull();
+        assertThat(run.error()).isNull();
+        assertThat(run.stepResults()).isEmpty();
+        assertThat(run.leaseExpiresAt()).isNull();
+    }
+
+    @Test
+    void givenNoPayload_pending_usesAnEmptyObject() {
+        assertThat(Run.pending(UUID.randomUUID(), WORKFLOW, null, T0).payload()).isEqualTo(Map.of());
+    }
+
+    @Test
+    void pending_claim_stepResults_succeed_walksTheWholeLife() {
+        Run pending = pending();
+        Instant claimedAt = T0.plusSeconds(1);
+        Instant lease = T0.plusSeconds(61);
+
+        Run running = pending.claim(claimedAt, lease);
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(running.startedAt()).isEqualTo(claimedAt);
+        assertThat(running.leaseExpiresAt()).isEqualTo(lease);
+        assertThat(running.id()).isEqualTo(pending.id());
+
+        Run withTwo = running.withStepResult(ok("first", claimedAt)).withStepResult(ok("second", claimedAt));
+        assertThat(withTwo.stepResults()).containsOnlyKeys("first", "second");
+        assertThat(withTwo.stepResults().keySet()).containsExactly("first", "second");
+        assertThat(withTwo.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(withTwo.leaseExpiresAt()).isEqualTo(lease);
+
+        Instant done = T0.plusSeconds(5);
+        Run succeeded = withTwo.succeed(done);
+        assertThat(succeeded.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(succeeded.completedAt()).isEqualTo(done);
+        assertThat(succeeded.startedAt()).isEqualTo(claimedAt);
+        assertThat(succeeded.error()).isNull();
+        assertThat(succeeded.leaseExpiresAt()).isNull();
+        assertThat(succeeded.stepResults()).isEqualTo(withTwo.stepResults());
+    }
+
+    @Test
+    void running_fail_keepsTheReasonAndResults() {
+        Run running = pending().claim(T0, T0.plusSeconds(60)).withStepResult(ok("first", T0));
+
+        Run failed = running.fail(T0.plusSeconds(2), "step 'second' failed: boom");
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("step 'second' failed: boom");
+        assertThat(failed.completedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(failed.stepResults()).containsOnlyKeys("first");
+        assertThat(failed.leaseExpiresAt()).isNull();
+    }
+
+    @Test
+    void givenPendingRun_fail_isAllowed_forARunThatCouldNotBeDispatched() {
+        Run failed = pending().fail(T0.plusSeconds(1), "could not be dispatched");
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.startedAt()).isNull();
+    }
+
+    @Test
+    void withStepResult_isChangeFree_forTheOriginal() {
+        Run running = pending().claim(T0, T0.plusSeconds(60));
+
+        running.withStepResult(ok("first", T0));
+
+        assertThat(running.stepResults()).isEmpty();
+    }
+
+    @Test
+    void stepResults_cannotBeModifiedFromOutside() {
+        Run running = pending().claim(T0, T0.plusSeconds(60)).withStepResult(ok("first", T0));
+
+        assertThatThrownBy(() -> running.stepResults().put("x", ok("x", T0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void givenPendingRun_succeed_throwsIllegalTransition() {
+        assertThatThrownBy(() -> pending().succeed(T0))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("pending").hasMessageContaining("success");
+    }
+
+    @Test
+    void givenPendingRun_withStepResult_throwsIllegalTransition() {
+        assertThatThrownBy(() -> pending().withStepResult(ok("first", T0)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void givenFinishedRun_claim_throwsIllegalTransition() {
+        Run succeeded = pending().claim(T0, T0.plusSeconds(60)).succeed(T0.plusSeconds(1));
+        Run failed = pending().fail(T0, "no");
+
+        assertThatThrownBy(() -> succeeded.claim(T0.plusSeconds(2), T0.plusSeconds(62)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> failed.claim(T0.plusSeconds(2), T0.plusSeconds(62)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void givenFinishedRun_finishOrAddResult_throwsIllegalTransition() {
+        Run succeeded = pending().claim(T0, T0.plusSeconds(60)).succeed(T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> succeeded.fail(T0.plusSeconds(2), "late"))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> succeeded.succeed(T0.plusSeconds(2)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> succeeded.withStepResult(ok("late", T0)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void givenRunningRunWithLiveLease_claim_throwsIllegalTransition() {
+        Run running = pending().claim(T0, T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> running.claim(T0.plusSeconds(30), T0.plusSeconds(90)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> running.claim(T0.plusSeconds(60), T0.plusSeconds(120)))
+                .as("a lease that ends exactly now is still live")
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void givenRunningRunWithExpiredLease_claim_startsOverWithNoResults() {
+        Run stale = pending().claim(T0, T0.plusSeconds(60)).withStepResult(ok("first", T0));
+        Instant later = T0.plusSeconds(61);
+
+        Run reclaimed = stale.claim(later, later.plusSeconds(60));
+
+        assertThat(reclaimed.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(reclaimed.stepResults()).isEmpty();
+        assertThat(reclaimed.startedAt()).isEqualTo(later);
+        assertThat(reclaimed.leaseExpiresAt()).isEqualTo(later.plusSeconds(60));
+        assertThat(reclaimed.completedAt()).isNull();
+        assertThat(reclaimed.error()).isNull();
+    }
+
+    @Test
+    void isClaimable_onlyWhenPendingOrRunningPastItsLease() {
+        Run pending = pending();
+        Run running = pending.claim(T0, T0.plusSeconds(60));
+        Run succeeded = running.succeed(T0.plusSeconds(1));
+        Run failed = pending.fail(T0, "no");
+
+        assertThat(pending.isClaimable(T0)).isTrue();
+        assertThat(running.isClaimable(T0.plusSeconds(59))).isFalse();
+        assertThat(running.isClaimable(T0.plusSeconds(60))).isFalse();
+        assertThat(running.isClaimable(T0.plusSeconds(60).plusNanos(1))).isTrue();
+        assertThat(succeeded.isClaimable(T0.plusSeconds(3600))).isFalse();
+        assertThat(failed.isClaimable(T0.plusSeconds(3600))).isFalse();
+    }
+}

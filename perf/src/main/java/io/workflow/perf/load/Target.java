@@ -1,0 +1,28 @@
+package io.workflow.perf.load;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+/** A named HTTP base URL under load, its address resolved once. */
+public record Target(String name, URI baseUri, boolean stub, InetSocketAddress address, String basePath) {
+
+    public static Target of(String name, String url, boolean stub) {
+        URI uri = URI.create(url);
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("target " + name + ": only http://host[:port][/base] URLs are supported, got " + url);
+        }
+        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return new Target(name, uri, stub, new InetSocketAddress(uri.getHost(), port), basePath);
+    }
+
+    /** The request target for a path like {@code /api/v1/runs}, under the base path. */
+    public String resolve(String path) {
+        return basePath.isEmpty() ? path : basePath + path;
+    }
+
+    public String url() {
+        return baseUri.toString();
+    }
+}

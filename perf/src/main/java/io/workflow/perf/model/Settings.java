@@ -1,0 +1,23 @@
+package io.workflow.perf.model;
+
+import java.util.List;
+
+/** The options a run used. Open-loop fields are null in closed-loop runs. */
+public record Settings(
+        List<TargetSpec> targets,
+        List<Integer> users,
+        String mode,
+        int requestsPerUser,
+        double requestTimeoutSeconds,
+        double connectTimeoutSeconds,
+        double gapSeconds,
+        boolean warmup,
+        int warmupUsers,
+        int warmupRounds,
+        Double openLoopRate,
+        Double openLoopDurationSeconds,
+        Integer maxInFlight,
+        double completionWaitSeconds,
+        double pollIntervalSeconds,
+        List<String> sampledProcesses) {
+}

@@ -1,0 +1,184 @@
+package io.workflow.perf.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.model.RunReport;
+
+/**
+ * {@code perf compare BASE.json NEW.json}: each phase of NEW against the phase of BASE with the same target, mode
+ * and concurrency, metric by metric. A metric regresses when it got worse by more than its threshold; then the
+ * exit code is 1, so CI can gate on it.
+ */
+public final class Compare {
+
+    public static final int OK = 0;
+    public static final int REGRESSED = 1;
+    public static final int USAGE = 2;
+
+    /** Latency changes smaller than this are noise whatever their percentage. */
+    static final double LATENCY_NOISE_MS = 1.0;
+
+    public enum Verdict { IMPROVED, UNCHANGED, REGRESSED }
+
+    /**
+     * A compared figure: {@code threshold} is a relative change in percent, or for {@code absolute} metrics
+     * (already percentages) a change in percentage points.
+     */
+    public record Metric(String name, ToDoubleFunction<PhaseResult> value, boolean higherIsBetter, double threshold,
+                         boolean absolute, boolean latency) {
+    }
+
+    /** One metric of one phase compared. */
+    public record Row(String phase, String metric, double base, double current, double change, double threshold,
+                      boolean absolute, Verdict verdict) {
+    }
+
+    /** All rows, the phases found in only one report, and the overall outcome. */
+    public record Result(List<Row> rows, List<String> unmatched) {
+
+        public boolean regressed() {
+            return rows.stream().anyMatch(row -> row.verdict() == Verdict.REGRESSED);
+        }
+    }
+
+    private Compare() {
+    }
+
+    public static List<Metric> defaultMetrics() {
+        return List.of(
+                new Metric("throughput_rps", p -> p.throughput().requestsPerSecond(), true, 10, false, false),
+                new Metric("mean_ms", p -> p.latency().meanMs(), false, 15, false, true),
+                new Metric("p50_ms", p -> p.latency().p50Ms(), false, 15, false, true),
+                new Metric("p90_ms", p -> p.latency().p90Ms(), false, 20, false, true),
+                new Metric("p95_ms", p -> p.latency().p95Ms(), false, 20, false, true),
+                new Metric("p99_ms", p -> p.latency().p99Ms(), false, 25, false, true),
+                new Metric("error_rate_pct", p -> p.errors().ratePercent(), false, 1, true, false),
+                new Metric("users_completed_pct", PhaseResult::usersCompletedPercent, true, 1, true, false),
+                new Metric("runs_succeeded_pct", p -> p.completion().triggered() == 0 ? 100
+                        : 100.0 * p.completion().success() / p.completion().triggered(), true, 1, true, false));
+    }
+
+    public static Result compare(RunReport base, RunReport current, List<Metric> metrics) {
+        List<Row> rows = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (PhaseResult now : current.phases()) {
+            Optional<PhaseResult> before = base.phases().stream().filter(p -> key(p).equals(key(now))).findFirst();
+            if (before.isEmpty()) {
+                unmatched.add(key(now) + " (only in NEW)");
+                continue;
+            }
+            for (Metric metric : metrics) {
+                rows.add(row(key(now), metric, metric.value().applyAsDouble(before.get()), metric.value().applyAsDouble(now)));
+            }
+        }
+        base.phases().stream().filter(p -> current.phases().stream().noneMatch(n -> key(n).equals(key(p))))
+                .forEach(p -> unmatched.add(key(p) + " (only in BASE)"));
+        return new Result(rows, unmatched);
+    }
+
+    private static Row row(String phase, Metric metric, double base, double current) {
+        double change = metric.absolute() ? current - base : base == 0 ? (current == 0 ? 0 : Double.POSITIVE_INFINITY) : 100.0 * (current - base) / base;
+        double worse = metric.higherIsBetter() ? -change : change;
+        boolean noise = metric.latency() && Math.abs(current - base) < LATENCY_NOISE_MS;
+        Verdict verdict;
+        if (!noise && worse > metric.threshold()) {
+            verdict = Verdict.REGRESSED;
+        } else if (!noise && -worse > metric.threshold()) {
+            verdict = Verdict.IMPROVED;
+        } else {
+            verdict = Verdict.UNCHANGED;
+        }
+        return new Row(phase, metric.name(), base, current, change, metric.threshold(), metric.absolute(), verdict);
+    }
+
+    static String key(PhaseResult phase) {
+        return phase.target() + " " + phase.mode() + " " + phase.concurrency();
+    }
+
+    public static String render(Result result) {
+        TextTable table = new TextTable(List.of("Phase", "Metric", "Base", "New", "Change", "Threshold", "Verdict"));
+        for (Row row : result.rows()) {
+            table.row(row.phase(), row.metric(), number(row.base()), number(row.current()),
+                    row.absolute() ? String.format(Locale.ROOT, "%+.2f pp", row.change())
+                            : Double.isInfinite(row.change()) ? "+inf%" : String.format(Locale.ROOT, "%+.1f%%", row.change()),
+                    (row.absolute() ? String.format(Locale.ROOT, "%.1f pp", row.threshold()) : String.format(Locale.ROOT, "%.0f%%", row.threshold())),
+                    row.verdict().name());
+        }
+        StringBuilder out = new StringBuilder(table.render(""));
+        result.unmatched().forEach(phase -> out.append("not compared: ").append(phase).append('\n'));
+        long regressed = result.rows().stream().filter(r -> r.verdict() == Verdict.REGRESSED).count();
+        long improved = result.rows().stream().filter(r -> r.verdict() == Verdict.IMPROVED).count();
+        out.append(String.format(Locale.ROOT, "%nverdict: %s — %d regressed, %d improved, %d unchanged%n",
+                result.regressed() ? "REGRESSED" : "OK", regressed, improved, result.rows().size() - regressed - improved));
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    /** The subcommand: {@code BASE.json NEW.json [--threshold metric=value]...}. */
+    public static int main(List<String> args, PrintStream out, PrintStream err) {
+        List<String> files = new ArrayList<>();
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--threshold") && i + 1 < args.size()) {
+                String spec = args.get(++i);
+                int equals = spec.indexOf('=');
+                try {
+                    thresholds.put(spec.substring(0, Math.max(0, equals)), Double.parseDouble(spec.substring(equals + 1)));
+                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                    err.println("perf compare: --threshold wants metric=value, got " + spec);
+                    return USAGE;
+                }
+            } else if (arg.startsWith("--")) {
+                err.println("perf compare: unknown option " + arg);
+                return USAGE;
+            } else {
+                files.add(arg);
+            }
+        }
+        if (files.size() != 2) {
+            err.println("usage: perf compare BASE.json NEW.json [--threshold metric=value]...");
+            err.println("metrics: " + String.join(", ", defaultMetrics().stream().map(Metric::name).toList()));
+            return USAGE;
+        }
+        List<Metric> metrics = new ArrayList<>();
+        for (Metric metric : defaultMetrics()) {
+            Double threshold = thresholds.remove(metric.name());
+            metrics.add(threshold == null ? metric
+                    : new Metric(metric.name(), metric.value(), metric.higherIsBetter(), threshold, metric.absolute(), metric.latency()));
+        }
+        if (!thresholds.isEmpty()) {
+            err.println("perf compare: unknown metric(s) " + thresholds.keySet());
+            return USAGE;
+        }
+        RunReport base;
+        RunReport current;
+        try {
+            base = JsonReport.read(Path.of(files.get(0)));
+            current = JsonReport.read(Path.of(files.get(1)));
+        } catch (IOException e) {
+            err.println("perf compare: " + e.getMessage());
+            return USAGE;
+        }
+        Result result = compare(base, current, metrics);
+        out.print(render(result));
+        if (result.rows().isEmpty()) {
+            err.println("perf compare: no phase of NEW matches one of BASE (same target, mode and users)");
+            return USAGE;
+        }
+        return result.regressed() ? REGRESSED : OK;
+    }
+}

@@ -1,0 +1,58 @@
+package io.workflow.perf.report;
+
+import java.io.PrintStream;
+
+import io.workflow.perf.model.CeilingCheck;
+import io.workflow.perf.model.ErrorKindCount;
+import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.model.RunReport;
+
+/** What the console shows: a short line block after each phase, the seed's two tables at the end. */
+public final class ConsoleReport {
+
+    private ConsoleReport() {
+    }
+
+    public static void phase(PrintStream out, PhaseResult phase) {
+        out.printf("[%s] done: %s requests in %s = %s req/s, %s failed, users completed %s/%s, p50 %s, p99 %s%n",
+                phase.target(), Format.count(phase.requests().sent()), Format.seconds(phase.wallSeconds()),
+                Format.rate(phase.throughput().requestsPerSecond()), Format.count(phase.requests().failed()),
+                Format.count(phase.users().completed()), Format.count(phase.users().total()),
+                Format.ms(phase.latency().p50Ms()), Format.ms(phase.latency().p99Ms()));
+        for (ErrorKindCount kind : phase.errors().kinds()) {
+            out.printf("[%s]   %s: %s%s%n", phase.target(), kind.label(), Format.count(kind.count()),
+                    kind.samples().isEmpty() ? "" : " e.g. " + kind.samples().getFirst());
+        }
+        var completion = phase.completion();
+        if (completion.triggered() > 0) {
+            out.printf("[%s] runs: %s triggered, %s success, %s failed, %s never finished (waited %s)%n", phase.target(),
+                    Format.count(completion.triggered()), Format.count(completion.success()),
+                    Format.count(completion.failed()), Format.count(completion.neverFinished()),
+                    Format.seconds(completion.waitedSeconds()));
+        }
+        if (phase.openLoop() != null) {
+            out.printf("[%s] open loop: %s scheduled, %s started, %s dropped%n", phase.target(),
+                    Format.count(phase.openLoop().scheduled()), Format.count(phase.openLoop().started()),
+                    Format.count(phase.openLoop().dropped()));
+        }
+    }
+
+    public static void summary(PrintStream out, RunReport report) {
+        ReportView view = new ReportView(report);
+        for (int level : view.levels()) {
+            out.println();
+            out.println("OVERALL PERFORMANCE SUMMARY — " + Format.count(level) + " concurrent users");
+            out.print(SummaryTables.overall(view.columns(level)).render("  "));
+            out.println();
+            out.println("PER-ENDPOINT PERFORMANCE — " + Format.count(level) + " concurrent users");
+            out.print(SummaryTables.endpoints(view.columns(level)).render("  "));
+            for (CeilingCheck ceiling : view.ceilings(level)) {
+                out.printf("client ceiling: %s %s req/s = %s %s's %s req/s%s%n", ceiling.stub(),
+                        Format.rate(ceiling.stubRequestsPerSecond()), Format.times(ceiling.headroom()), ceiling.target(),
+                        Format.rate(ceiling.targetRequestsPerSecond()),
+                        ceiling.sufficient() ? "" : " — BELOW " + Format.times(CeilingCheck.REQUIRED_HEADROOM)
+                                + ": the driver may have limited this figure");
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.workflow.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.workflow.perf.model.EndpointResult;
+import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.model.RunReport;
+import io.workflow.perf.model.TimelinePoint;
+import io.workflow.perf.report.Compare;
+import io.workflow.perf.report.JsonReport;
+import io.workflow.perf.testing.FlowStubServer;
+
+/** The whole driver, through its command line, against in-test services; the reports' counts must add up. */
+class EndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int perf(String... args) {
+        return Main.run(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fiftyUsersAgainstTwoTargets_countsAddUpInEveryFormat() throws Exception {
+        try (FlowStubServer service = new FlowStubServer(300); FlowStubServer stub = new FlowStubServer(0)) {
+            int exit = perf("run", "--target", "service=" + service.url(), "--stub", "stub=" + stub.url(), "--users", "50",
+                    "--gap", "200ms", "--warmup-users", "10", "--warmup-rounds", "1", "--completion-wait", "10s",
+                    "--poll-interval", "50ms", "--requests-timeout", "5s", "--out", dir.toString());
+            String console = out.toString(StandardCharsets.UTF_8);
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(console).contains("[service] users 50/50 done", "OVERALL PERFORMANCE SUMMARY — 50 concurrent users",
+                    "PER-ENDPOINT PERFORMANCE", "client ceiling: stub", "wrote " + dir.resolve("report.json"));
+
+            RunReport report = JsonReport.read(dir.resolve("report.json"));
+            assertThat(report.phases()).extracting(PhaseResult::target).containsExactly("service", "stub");
+            for (PhaseResult phase : report.phases()) {
+                assertThat(phase.requests().planned()).isEqualTo(350);
+                assertThat(phase.requests().sent()).isEqualTo(350);
+                assertThat(phase.requests().succeeded()).isEqualTo(350);
+                assertThat(phase.requests().notSent()).isZero();
+                assertThat(phase.users().completed()).isEqualTo(50);
+                assertThat(phase.errors().total()).isZero();
+                assertThat(phase.endpoints()).hasSize(7).allSatisfy(e -> assertThat(e.sent()).isEqualTo(50));
+                assertThat(phase.endpoints().stream().mapToLong(EndpointResult::sent).sum()).isEqualTo(phase.requests().sent());
+                assertThat(phase.latency().count()).isEqualTo(350);
+                assertThat(phase.timeline().stream().mapToLong(TimelinePoint::requests).sum()).isEqualTo(350);
+                assertThat(phase.completion().triggered()).isEqualTo(50);
+                assertThat(phase.completion().success() + phase.completion().failed() + phase.completion().neverFinished())
+                        .isEqualTo(50);
+                assertThat(phase.completion().success()).isEqualTo(50);
+                assertThat(phase.warmup().sent()).isEqualTo(70);
+                assertThat(phase.throughput().requestsPerSecond()).isEqualTo(350 / phase.wallSeconds());
+                assertThat(phase.resources()).extracting(r -> r.name()).contains("driver");
+            }
+            PhaseResult service1 = report.phases().getFirst();
+            assertThat(service1.completion().triggerToTerminal().minMs()).isGreaterThanOrEqualTo(300);
+            assertThat(report.ceilings()).singleElement().satisfies(c -> {
+                assertThat(c.target()).isEqualTo("service");
+                assertThat(c.stub()).isEqualTo("stub");
+            });
+            assertThat(report.environment().cores()).isPositive();
+            // the warm-ups and pollers add to what the services saw, never to the measured counts
+            assertThat(service.requests()).isEqualTo(70 + 350 + (int) service1.completion().pollRequests());
+
+            String md = Files.readString(dir.resolve("report.md"));
+            assertThat(md).contains("## 11. Test Reproducibility", "50/50 users completed the full flow", "350");
+            assertThat(Files.readString(dir.resolve("report.html"))).contains("<svg");
+
+            ByteArrayOutputStream compared = new ByteArrayOutputStream();
+            int verdict = Compare.main(List.of(dir.resolve("report.json").toString(), dir.resolve("report.json").toString()),
+                    new PrintStream(compared, true, StandardCharsets.UTF_8), System.err);
+            assertThat(verdict).isEqualTo(Compare.OK);
+            assertThat(compared.toString(StandardCharsets.UTF_8)).contains("verdict: OK");
+        }
+    }
+
+    @Test
+    void subcommandsAndUsageErrors() {
+        assertThat(perf("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("perf compare BASE.json NEW.json");
+        assertThat(perf("run", "--users", "10")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no target");
+        assertThat(perf("compare")).isEqualTo(Compare.USAGE);
+    }
+}

@@ -1,0 +1,110 @@
+package io.workflow.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.workflow.perf.model.RunReport;
+import io.workflow.perf.testing.SampleReports;
+
+class CompareTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private Path write(String name, RunReport report) throws IOException {
+        return Files.writeString(dir.resolve(name), JsonReport.render(report));
+    }
+
+    private int compare(String... args) {
+        return Compare.main(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void givenSlowerNewRun_verdictIsRegressed_andExitCodeOne() throws IOException {
+        Path base = write("base.json", SampleReports.report(1.0, 1000));
+        Path slower = write("new.json", SampleReports.report(1.5, 1000));
+        assertThat(compare(base.toString(), slower.toString())).isEqualTo(Compare.REGRESSED);
+        assertThat(output()).contains("verdict: REGRESSED").containsPattern("java closed-loop 1000 +│ +throughput_rps .*REGRESSED")
+                .containsPattern("java closed-loop 1000 +│ +p99_ms .*REGRESSED");
+    }
+
+    @Test
+    void givenFasterNewRun_verdictIsImproved_andExitCodeZero() throws IOException {
+        Path base = write("base.json", SampleReports.report(1.5, 1000));
+        Path faster = write("new.json", SampleReports.report(1.0, 1000));
+        assertThat(compare(base.toString(), faster.toString())).isEqualTo(Compare.OK);
+        assertThat(output()).contains("verdict: OK").containsPattern("java closed-loop 1000 +│ +throughput_rps .*IMPROVED")
+                .doesNotContain("REGRESSED");
+    }
+
+    @Test
+    void givenChangesWithinThresholds_verdictIsUnchanged() {
+        Compare.Result result = Compare.compare(SampleReports.report(1.0, 1000), SampleReports.report(1.05, 1000), Compare.defaultMetrics());
+        assertThat(result.regressed()).isFalse();
+        assertThat(result.rows()).filteredOn(r -> r.phase().startsWith("java")).extracting(Compare.Row::verdict)
+                .containsOnly(Compare.Verdict.UNCHANGED);
+    }
+
+    @Test
+    void givenATighterThreshold_aSmallSlowdownRegresses() throws IOException {
+        Path base = write("base.json", SampleReports.report(1.0, 1000));
+        Path slightly = write("new.json", SampleReports.report(1.05, 1000));
+        assertThat(compare(base.toString(), slightly.toString())).isEqualTo(Compare.OK);
+        assertThat(compare(base.toString(), slightly.toString(), "--threshold", "throughput_rps=2")).isEqualTo(Compare.REGRESSED);
+    }
+
+    @Test
+    void latencyChangesBelowOneMillisecondAreNoise() {
+        Compare.Metric p50 = Compare.defaultMetrics().stream().filter(m -> m.name().equals("p50_ms")).findFirst().orElseThrow();
+        var base = SampleReports.report(1.0, 1000);
+        var tiny = new RunReport(base.schema(), base.generatedAt(), base.environment(), base.settings(), base.stubTarget(),
+                List.of(SampleReports.phase("java", false, 1000, 1, 0, 0.1, 0.4)), List.of(), List.of());
+        var doubled = new RunReport(base.schema(), base.generatedAt(), base.environment(), base.settings(), base.stubTarget(),
+                List.of(SampleReports.phase("java", false, 1000, 1, 0, 0.2, 0.8)), List.of(), List.of());
+        assertThat(Compare.compare(tiny, doubled, List.of(p50)).rows()).singleElement()
+                .satisfies(row -> assertThat(row.verdict()).isEqualTo(Compare.Verdict.UNCHANGED));
+    }
+
+    @Test
+    void moreErrorsRegressInPercentagePoints() {
+        var base = SampleReports.report(1.0, 1000);
+        var failing = new RunReport(base.schema(), base.generatedAt(), base.environment(), base.settings(), base.stubTarget(),
+                List.of(SampleReports.phase("java", false, 1000, 1.74, 200, 11.77, 512)), List.of(), List.of());
+        Compare.Result result = Compare.compare(base, failing, Compare.defaultMetrics());
+        assertThat(result.rows()).filteredOn(r -> r.metric().equals("error_rate_pct")).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.verdict()).isEqualTo(Compare.Verdict.REGRESSED);
+                    assertThat(row.change()).isGreaterThan(1);
+                });
+        assertThat(result.unmatched()).contains("python closed-loop 1000 (only in BASE)", "stub closed-loop 1000 (only in BASE)");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws IOException {
+        assertThat(compare("only-one.json")).isEqualTo(Compare.USAGE);
+        Path base = write("base.json", SampleReports.report(1.0, 1000));
+        assertThat(compare(base.toString(), dir.resolve("missing.json").toString())).isEqualTo(Compare.USAGE);
+        assertThat(compare(base.toString(), base.toString(), "--threshold", "nonsense=3")).isEqualTo(Compare.USAGE);
+        Path other = write("other.json", SampleReports.report(1.0, 100));
+        assertThat(compare(base.toString(), other.toString())).isEqualTo(Compare.USAGE);
+        Path notAReport = Files.writeString(dir.resolve("x.json"), "{\"schema\":\"something-else\"}");
+        assertThat(compare(base.toString(), notAReport.toString())).isEqualTo(Compare.USAGE);
+    }
+}

@@ -1,0 +1,173 @@
+package io.workflow.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.workflow.perf.model.EndpointResult;
+import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.model.RunReport;
+import io.workflow.perf.testing.SampleReports;
+
+/** Every format is well-formed and shows the figures of report.json. */
+class ReportFormatsTest {
+
+    private final RunReport report = SampleReports.report(1.0, 1000, 100, 10_000);
+
+    /** The figures each phase must show wherever its section appears, formatted as the reports format them. */
+    private static List<String> headlineFigures(PhaseResult phase) {
+        return List.of(
+                Format.rate(phase.throughput().requestsPerSecond()),
+                Format.rate(phase.throughput().successfulPerSecond()),
+                Format.count(phase.requests().sent()),
+                Format.seconds(phase.wallSeconds()),
+                Format.ms(phase.latency().meanMs()),
+                Format.ms(phase.latency().p50Ms()),
+                Format.ms(phase.latency().p90Ms()),
+                Format.ms(phase.latency().p95Ms()),
+                Format.ms(phase.latency().p99Ms()),
+                Format.ms(phase.latency().minMs()),
+                Format.ms(phase.latency().maxMs()),
+                Format.percent(phase.errors().ratePercent()));
+    }
+
+    @Test
+    void json_parsesAndReadsBackToTheSameReport(@TempDir Path dir) throws IOException {
+        String json = JsonReport.render(report);
+        JsonNode tree = new ObjectMapper().readTree(json);
+        assertThat(tree.path("schema").asText()).isEqualTo(RunReport.SCHEMA);
+        assertThat(tree.path("phases")).hasSize(9);
+        JsonNode first = tree.path("phases").get(0);
+        assertThat(first.path("throughput").path("requestsPerSecond").asDouble())
+                .isEqualTo(report.phases().getFirst().throughput().requestsPerSecond());
+        assertThat(first.path("latency").path("p99Ms").asDouble()).isEqualTo(report.phases().getFirst().latency().p99Ms());
+        assertThat(first.path("errors").path("kinds").get(0).path("kind").asText()).isEqualTo("HTTP_5XX");
+        assertThat(tree.path("multipliers").get(0).path("throughput").isNumber()).isTrue();
+
+        Path file = Files.writeString(dir.resolve("report.json"), json);
+        assertThat(JsonReport.read(file)).isEqualTo(report);
+    }
+
+    @Test
+    void markdown_hasEverySectionOfTheSeedAndBalancedBlocksAndTables() {
+        String md = MarkdownReport.render(report);
+        for (String title : Sections.TITLES) {
+            assertThat(md).contains("\n## " + title + "\n");
+            assertThat(md).contains("](#" + Sections.anchor(title) + ")");
+        }
+        assertThat(md).contains("## Table of Contents", "### 3.1 Head-to-Head Comparison (1,000 Concurrent Users)",
+                "### 4.2 Percentile Ladder", "### 6.4 Run Completion", "### 9.1 Scorecard", "Scaling Comparison");
+        assertThat(md.split("```", -1).length % 2).as("code fences are balanced").isEqualTo(1);
+        String[] lines = md.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].matches("\\|(---:?\\|)+")) {
+                int columns = cells(lines[i - 1]);
+                for (int j = i + 1; j < lines.length && lines[j].startsWith("|"); j++) {
+                    assertThat(cells(lines[j])).as("row %d of the table at line %d", j, i).isEqualTo(columns);
+                }
+            }
+        }
+    }
+
+    private static int cells(String row) {
+        return row.replace("\\|", "").split("\\|", -1).length - 2;
+    }
+
+    @Test
+    void markdown_showsTheFiguresOfTheJson() {
+        String md = MarkdownReport.render(report);
+        for (PhaseResult phase : report.phases()) {
+            assertThat(md).contains(headlineFigures(phase));
+            for (EndpointResult endpoint : phase.endpoints()) {
+                assertThat(md).contains(Format.ms(endpoint.latency().meanMs()), Format.ms(endpoint.latency().p99Ms()));
+            }
+        }
+        PhaseResult headline = report.phases().getFirst();
+        assertThat(md).contains(Format.count(headline.completion().success()) + "/" + Format.count(headline.completion().triggered()));
+        assertThat(md).contains(Format.ms(headline.completion().triggerToTerminal().p50Ms()));
+        assertThat(md).contains(Format.mb(headline.resources().getFirst().rssMbMax()), Format.cpu(headline.resources().getFirst().cpuPercentMean()));
+        assertThat(md).contains(Format.times(report.multipliers().getFirst().throughput()));
+        assertThat(md).contains(Format.times(report.ceilings().getFirst().headroom()));
+        assertThat(md).contains(report.environment().command(), report.environment().cpuModel());
+    }
+
+    @Test
+    void html_isWellFormedSelfContainedAndHasCharts() throws Exception {
+        String html = HtmlReport.render(report);
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+        assertThat(document.getDocumentElement().getLocalName()).isEqualTo("html");
+        assertThat(document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isGreaterThanOrEqualTo(10);
+        for (String title : Sections.TITLES) {
+            assertThat(html).contains("id=\"" + Sections.anchor(title) + "\"");
+        }
+        assertThat(html).doesNotContain("<script", "<link", "<img", "<iframe", "@import", "url(");
+        Matcher loads = Pattern.compile("(src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
+        while (loads.find()) {
+            assertThat(loads.group(2)).as("only in-page links").startsWith("#");
+        }
+        // the sample's error body holds <, & and quotes: escaped, or the parse above would have failed
+        assertThat(html).contains("&lt;boom&gt; &amp;");
+    }
+
+    @Test
+    void html_showsTheFiguresOfTheJson() {
+        String html = HtmlReport.render(report);
+        for (PhaseResult phase : report.phases()) {
+            assertThat(html).contains(headlineFigures(phase));
+            for (EndpointResult endpoint : phase.endpoints()) {
+                assertThat(html).contains(Format.ms(endpoint.latency().meanMs()), Format.ms(endpoint.latency().p99Ms()));
+            }
+        }
+        assertThat(html).contains(Format.times(report.multipliers().getFirst().throughput()));
+        assertThat(html).contains(Format.times(report.ceilings().getFirst().headroom()));
+    }
+
+    @Test
+    void writesTheThreeFiles(@TempDir Path dir) throws IOException {
+        List<Path> written = ReportFiles.write(report, dir.resolve("out"));
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("report.md", "report.json", "report.html");
+        assertThat(written).allSatisfy(p -> assertThat(Files.size(p)).isPositive());
+    }
+
+    @Test
+    void console_printsTheSeedsTwoTablesPerLevel() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleReport.summary(new PrintStream(bytes, true, StandardCharsets.UTF_8), report);
+        String console = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(console).contains("OVERALL PERFORMANCE SUMMARY — 1,000 concurrent users",
+                "PER-ENDPOINT PERFORMANCE — 10,000 concurrent users", "stub (client ceiling)", "client ceiling: stub");
+        for (PhaseResult phase : report.phases()) {
+            assertThat(console).contains(Format.rate(phase.throughput().requestsPerSecond()), Format.ms(phase.latency().p99Ms()));
+        }
+    }
+
+    @Test
+    void givenASingleTargetAndLevel_reportsStillRender() {
+        PhaseResult only = SampleReports.phase("java", false, 50, 0.5, 0, 1, 20);
+        RunReport single = new RunReport(RunReport.SCHEMA, report.generatedAt(), report.environment(), report.settings(), null,
+                List.of(only), List.of(), List.of());
+        assertThat(MarkdownReport.render(single)).contains("One contender at this level", "No stub target", "Only one load level");
+        assertThat(HtmlReport.render(single)).contains("<svg");
+    }
+}
