@@ -14,6 +14,7 @@ import io.workflow.domain.workflow.Workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,9 +23,12 @@ import java.util.UUID;
  * perform the steps in order with the payload and earlier outputs as context, record each step's
  * result, finish {@code success} or {@code failed} at the first failed step, announce completion.
  * Safe to call again for the same run: a finished run or one held under a live lease is left alone.
+ * A call interrupted midway (its process is shutting down) writes nothing more: the run stays
+ * running until its lease expires and the stranded-run sweeper dispatches it again.
  */
 public final class ExecuteRun {
     private final WorkflowRepository workflows;
+    private final CacheAside<Workflow> workflowCache;
     private final RunRepository runs;
     private final StepExecutor steps;
     private final RunCompletionPublisher completions;
@@ -48,12 +52,16 @@ public final class ExecuteRun {
         /** Another worker holds the run, or took it over midway. */
         HELD_ELSEWHERE,
         /** No such run. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The calling thread was interrupted midway; the run was left for a later attempt. */
+        INTERRUPTED
     }
 
-    public ExecuteRun(WorkflowRepository workflows, RunRepository runs, StepExecutor steps,
-                      RunCompletionPublisher completions, CacheAside<Run> cache, Clock clock, Timing timing) {
+    public ExecuteRun(WorkflowRepository workflows, CacheAside<Workflow> workflowCache, RunRepository runs,
+                      StepExecutor steps, RunCompletionPublisher completions, CacheAside<Run> cache, Clock clock,
+                      Timing timing) {
         this.workflows = workflows;
+        this.workflowCache = workflowCache;
         this.runs = runs;
         this.steps = steps;
         this.completions = completions;
@@ -76,7 +84,7 @@ public final class ExecuteRun {
         if (!run.isClaimable(now)) {
             return Outcome.HELD_ELSEWHERE;
         }
-        Optional<Workflow> workflow = workflows.findById(run.workflowId());
+        Optional<Workflow> workflow = workflowCache.read(run.workflowId(), workflows::findById);
         Duration lease = workflow.map(w -> w.longestRun(timing.webhookTimeout())).orElse(Duration.ZERO).plus(timing.leaseMargin());
         Run current = run.claim(now, now.plus(lease));
         if (!changeTo(run, current)) {
@@ -85,16 +93,25 @@ public final class ExecuteRun {
         if (workflow.isEmpty()) {
             return finish(current, current.fail(clock.instant(), "workflow " + run.workflowId() + " no longer exists"));
         }
-        for (Step step : workflow.get().steps()) {
+        List<Step> steps = workflow.get().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
             StepResult result = perform(step, current);
+            if (Thread.currentThread().isInterrupted()) {
+                return Outcome.INTERRUPTED;
+            }
             Run next = current.withStepResult(result);
+            if (result.status() == StepResult.StepStatus.FAILED) {
+                return finish(current, next.fail(clock.instant(), "step '" + step.name() + "' failed: " + result.error()));
+            }
+            if (i == steps.size() - 1) {
+                // The last result is written together with the terminal status: one write, not two.
+                return finish(current, next.succeed(clock.instant()));
+            }
             if (!runs.compareAndSet(current, next)) {
                 return Outcome.HELD_ELSEWHERE;
             }
             current = next;
-            if (result.status() == StepResult.StepStatus.FAILED) {
-                return finish(current, current.fail(clock.instant(), "step '" + step.name() + "' failed: " + result.error()));
-            }
         }
         return finish(current, current.succeed(clock.instant()));
     }

@@ -62,8 +62,8 @@ final class Service implements AutoCloseable {
             CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(adapters.workflowCache());
             CacheAside<Run> runCache = CacheAside.forRuns(adapters.runCache());
             StepExecutors steps = closer.register(new StepExecutors(webhookSettings(config.get("webhook"))));
-            ExecuteRun executeRun = new ExecuteRun(adapters.workflows(), adapters.runs(), steps, adapters.completions(),
-                    runCache, clock, executionTiming(config));
+            ExecuteRun executeRun = new ExecuteRun(adapters.workflows(), workflowCache, adapters.runs(), steps,
+                    adapters.completions(), runCache, clock, executionTiming(config));
             RunDispatcher dispatcher = adapters.dispatcher(executeRun::execute);
             if (role.executesRuns()) {
                 adapters.consumeRuns(executeRun::execute);

@@ -104,6 +104,24 @@ class ExecuteRunTest {
     }
 
     @Test
+    void whenInterruptedDuringAStep_execute_writesNothingMore_andLeavesTheRunRunningForRecovery() throws Exception {
+        Run run = triggered(wiring.workflowOfDelays("first", "second", "third"));
+        Future<Outcome> outcome = threads.submit(() -> execute((step, context) -> {
+            calls.add(step.name());
+            Thread.currentThread().interrupt(); // as a delay step does when its sleep is interrupted
+            return new StepOutcome.Failed("interrupted", null);
+        }).execute(run.id()));
+
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.INTERRUPTED);
+        Run left = stored(run);
+        assertThat(left.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(left.stepResults()).isEmpty();
+        assertThat(left.leaseExpiresAt()).isNotNull();
+        assertThat(calls).containsExactly("first");
+        assertThat(completed).isEmpty();
+    }
+
+    @Test
     void givenPendingRun_execute_runsEveryStepInOrder_withPayloadAndEarlierOutputs_andSucceeds() {
         Run run = triggered(wiring.workflowOfDelays("first", "second", "third"));
         assertThat(wiring.runCache.get(run.id())).as("cached on trigger").isPresent();

@@ -59,7 +59,7 @@ final class MemoryWiring {
 
     /** ExecuteRun over {@code runs}, for a test that wraps the memory repository to steer interleavings. */
     ExecuteRun executeRun(RunRepository runs, StepExecutor steps, RunCompletionPublisher completions) {
-        return new ExecuteRun(workflows, runs, steps, completions, runCacheAside, clock, TIMING);
+        return new ExecuteRun(workflows, workflowCacheAside, runs, steps, completions, runCacheAside, clock, TIMING);
     }
 
     RecoverStrandedRuns recoverStrandedRuns(RunDispatcher dispatcher, Duration pendingGrace) {

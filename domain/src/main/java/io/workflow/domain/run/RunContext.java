@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * What a step can see: the run's {@code payload} and the outputs of the steps before it, by name.
  * Resolves placeholders such as {@code ${payload.user_id}} or {@code ${fetch.body.token}}: a
  * placeholder that is the whole string takes the referenced value with its type; one inside a
- * longer string is replaced by the value's text. An unknown reference is an error, not a blank.
+ * longer string is replaced by the value's text (objects and lists as JSON). An unknown reference
+ * is an error, not a blank.
  */
 public final class RunContext {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
@@ -44,8 +45,67 @@ public final class RunContext {
 
     /** Resolves placeholders in a string and always returns text. */
     public String resolveText(String template) {
-        Object value = resolveString(template);
-        return value instanceof String s ? s : String.valueOf(value);
+        return text(resolveString(template));
+    }
+
+    /** A value as it reads inside a string: text as is, objects and lists as JSON. */
+    private static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        StringBuilder json = new StringBuilder();
+        appendJson(json, value);
+        return json.toString();
+    }
+
+    private static void appendJson(StringBuilder out, Object value) {
+        switch (value) {
+            case null -> out.append("null");
+            case String s -> appendJsonString(out, s);
+            case Map<?, ?> map -> {
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    out.append(first ? "" : ",");
+                    first = false;
+                    appendJsonString(out, String.valueOf(entry.getKey()));
+                    out.append(':');
+                    appendJson(out, entry.getValue());
+                }
+                out.append('}');
+            }
+            case List<?> list -> {
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    out.append(i == 0 ? "" : ",");
+                    appendJson(out, list.get(i));
+                }
+                out.append(']');
+            }
+            default -> out.append(value);
+        }
+    }
+
+    private static void appendJsonString(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     private Object resolveString(String text) {
@@ -56,7 +116,7 @@ public final class RunContext {
         matcher.reset();
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(lookup(matcher.group(1).trim()))));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(text(lookup(matcher.group(1).trim()))));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -36,6 +36,15 @@ class RunContextTest {
     }
 
     @Test
+    void objectsAndListsInsideALongerString_readAsJson() {
+        assertThat((String) context.resolve("user=${payload.user}"))
+                .isIn("user={\"id\":\"u-7\",\"tags\":[\"a\",\"b\"]}", "user={\"tags\":[\"a\",\"b\"],\"id\":\"u-7\"}");
+        assertThat((String) context.resolve("tags ${payload.user.tags} of \"${payload.name}\""))
+                .isEqualTo("tags [\"a\",\"b\"] of \"Ada\"");
+        assertThat(context.resolveText("${payload.user.tags}")).isEqualTo("[\"a\",\"b\"]");
+    }
+
+    @Test
     void wholeValuePlaceholder_keepsANumbersType() {
         assertThat(context.resolve("${payload.user_id}")).isEqualTo(42);
         assertThat(context.resolve("${payload.ratio}")).isEqualTo(1.5);

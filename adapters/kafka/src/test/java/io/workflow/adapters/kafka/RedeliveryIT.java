@@ -108,7 +108,7 @@ class RedeliveryIT {
         settings = TestBroker.freshSettings("redelivery-" + name, 3);
         completions = new KafkaCompletionPublisher(settings);
         // Delay steps just sleep here: this test is about delivery, not about steps.
-        executeRun = new ExecuteRun(workflows, runs, (step, context) -> {
+        executeRun = new ExecuteRun(workflows, CacheAside.forWorkflows(new InMemoryCache<>(clock, 100)), runs, (step, context) -> {
             try {
                 Thread.sleep(((DelayStep) step).duration());
             } catch (InterruptedException e) {
