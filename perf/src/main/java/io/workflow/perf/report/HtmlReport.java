@@ -10,8 +10,10 @@ import io.workflow.perf.model.ErrorKindCount;
 import io.workflow.perf.model.HistogramBucket;
 import io.workflow.perf.model.LatencySummary;
 import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.model.ReportSource;
 import io.workflow.perf.model.ResourceUsage;
 import io.workflow.perf.model.RunReport;
+import io.workflow.perf.model.TargetSpec;
 import io.workflow.perf.model.TimelinePoint;
 
 /**
@@ -47,12 +49,12 @@ public final class HtmlReport {
     private String build() {
         int level = view.headline();
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-                .append("<title>Stress &amp; Regression Testing — Full Metrics Report</title>\n<style>")
+                .append("<title>").append(Markup.escape(report.title())).append("</title>\n<style>")
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>Stress &amp; Regression Testing — Full Metrics Report</h1>\n<p>Generated ")
+        html.append("<h1>").append(Markup.escape(report.title())).append("</h1>\n<p>Generated ")
                 .append(Markup.escape(report.generatedAt())).append(" by workflow-perf ")
-                .append(Markup.escape(report.environment().driverVersion()))
-                .append(". Every figure was measured in this run; the same figures are in report.json.</p>\n");
+                .append(Markup.escape(report.environment().driverVersion())).append(". ")
+                .append(Markup.escape(Sections.provenance(report))).append(" The same figures are in report.json.</p>\n");
         html.append("<nav><h2>Table of Contents</h2><ul>\n");
         for (String title : Sections.TITLES) {
             html.append("<li><a href=\"#").append(Sections.anchor(title)).append("\">").append(Markup.escape(title)).append("</a></li>\n");
@@ -97,20 +99,33 @@ public final class HtmlReport {
     private void overview() {
         open(1);
         h3("Purpose");
-        html.append("<ul>\n");
-        report.settings().targets().forEach(t -> html.append("<li><strong>").append(Markup.escape(t.name())).append("</strong> ")
-                .append(Markup.escape(t.url())).append(t.stub() ? " — stub answering canned responses: the client's own ceiling" : "")
-                .append("</li>\n"));
-        html.append("</ul>\n");
+        if (report.merged()) {
+            for (ReportSource source : report.sources()) {
+                p(source.name() + " run (" + source.file() + ", started " + source.startedAt() + "):");
+                purpose(source.settings().targets().stream()
+                        .map(t -> new TargetSpec(source.merged(t.name()), t.url(), t.stub())).toList());
+            }
+            p("Each target's client ceiling is the stub measured in its own run.");
+        } else {
+            purpose(report.settings().targets());
+        }
         h3("Test Scope");
         html.append(DetailTables.scope(view).html());
         close();
     }
 
+    private void purpose(List<TargetSpec> targets) {
+        html.append("<ul>\n");
+        targets.forEach(t -> html.append("<li><strong>").append(Markup.escape(t.name())).append("</strong> ")
+                .append(Markup.escape(t.url())).append(t.stub() ? " — stub answering canned responses: the client's own ceiling" : "")
+                .append("</li>\n"));
+        html.append("</ul>\n");
+    }
+
     private void configuration() {
         open(2);
         h3("Settings");
-        html.append(DetailTables.settings(report.settings()).html());
+        html.append(DetailTables.settings(view).html());
         h3("Test Flow");
         html.append("<ol>\n");
         if (!report.phases().isEmpty()) {
@@ -155,18 +170,20 @@ public final class HtmlReport {
         }
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (CeilingCheck c : ceilings) {
-            labels.add(c.target());
-            values.add(c.targetRequestsPerSecond());
+        for (List<CeilingCheck> group : view.ceilingsByStub(level).values()) {
+            for (CeilingCheck c : group) {
+                labels.add(c.target());
+                values.add(c.targetRequestsPerSecond());
+            }
+            labels.add(group.getFirst().stub() + " (ceiling)");
+            values.add(group.getFirst().stubRequestsPerSecond());
         }
-        labels.add(ceilings.getFirst().stub() + " (ceiling)");
-        values.add(ceilings.getFirst().stubRequestsPerSecond());
         html.append(SvgChart.hbars("Throughput vs the client's ceiling (req/s)", labels,
                 List.of(new SvgChart.Series("req/s", values)), Format::rate));
         html.append("<ul>\n");
         for (CeilingCheck c : ceilings) {
             html.append("<li class=\"").append(c.sufficient() ? "ok" : "bad").append("\">")
-                    .append(Markup.escape("Headroom over " + c.target() + ": " + Format.times(c.headroom()) + " — "
+                    .append(Markup.escape("Headroom of " + c.stub() + " over " + c.target() + ": " + Format.times(c.headroom()) + " — "
                             + (c.sufficient() ? "sufficient: the target, not the driver, set its figure"
                             : "below " + Format.times(CeilingCheck.REQUIRED_HEADROOM) + ": the driver may have limited this figure")))
                     .append("</li>\n");
@@ -390,8 +407,17 @@ public final class HtmlReport {
     private void reproducibility() {
         open(11);
         h3("Running the Test");
-        pre(report.environment().command() + "\n\n# the client-ceiling stub\nops/bench/stub start\nops/bench/stub stop\n");
-        h3("Environment");
+        StringBuilder commands = new StringBuilder();
+        for (ReportSource source : report.sources()) {
+            commands.append("# the ").append(source.name()).append(" run (").append(source.file()).append("): started ")
+                    .append(source.startedAt()).append(", report written ").append(source.generatedAt()).append(" on ")
+                    .append(source.environment().hostname()).append('\n').append(source.environment().command()).append("\n\n");
+        }
+        if (report.merged()) {
+            commands.append("# merged into this report (").append(report.generatedAt()).append(")\n");
+        }
+        pre(commands + report.environment().command() + "\n\n# the client-ceiling stub\nops/bench/stub start\nops/bench/stub stop\n");
+        h3(report.merged() ? "Environment of Each Run" : "Environment");
         html.append(DetailTables.environment(report).html());
         h3("Environment Variables");
         html.append(DetailTables.variables().html());

@@ -208,13 +208,16 @@ public final class MarkdownReport {
         StringBuilder text = new StringBuilder();
         double max = ceilings.stream().mapToDouble(c -> Math.max(c.stubRequestsPerSecond(), c.targetRequestsPerSecond())).max().orElse(0);
         Map<String, List<CeilingCheck>> groups = view.ceilingsByStub(level);
+        int width = Math.max(18, ceilings.stream().mapToInt(c -> Math.max(c.target().length(), (c.stub() + " (ceiling)").length()))
+                .max().orElse(0));
+        String line = "%-" + width + "s %12s req/s  %s%n";
         for (List<CeilingCheck> group : groups.values()) {
             for (CeilingCheck c : group) {
-                text.append(String.format(Locale.ROOT, "%-18s %12s req/s  %s%n", c.target(), Format.rate(c.targetRequestsPerSecond()),
+                text.append(String.format(Locale.ROOT, line, c.target(), Format.rate(c.targetRequestsPerSecond()),
                         AsciiChart.bar(c.targetRequestsPerSecond(), max, BAR)));
             }
             CeilingCheck first = group.getFirst();
-            text.append(String.format(Locale.ROOT, "%-18s %12s req/s  %s%n", first.stub() + " (ceiling)",
+            text.append(String.format(Locale.ROOT, line, first.stub() + " (ceiling)",
                     Format.rate(first.stubRequestsPerSecond()), AsciiChart.bar(first.stubRequestsPerSecond(), max, BAR)));
             if (groups.size() > 1) {
                 text.append('\n');

@@ -2,10 +2,12 @@ package io.workflow.perf.report;
 
 import java.util.List;
 
-/** The report's numbered sections, the seed's eleven, shared by the Markdown and HTML reports. */
-final class Sections {
+import io.workflow.perf.model.RunReport;
 
-    static final List<String> TITLES = List.of(
+/** The report's numbered sections, the seed's eleven, shared by the Markdown and HTML reports. */
+public final class Sections {
+
+    public static final List<String> TITLES = List.of(
             "1. Test Overview",
             "2. Test Configuration",
             "3. Overall Performance Summary",
@@ -21,12 +23,23 @@ final class Sections {
     private Sections() {
     }
 
+    /** Where the figures come from: this run, or the runs a merged report combines. */
+    static String provenance(RunReport report) {
+        if (!report.merged()) {
+            return "Every figure below was measured in this run.";
+        }
+        return "This report merges " + report.sources().size() + " runs ("
+                + String.join(", ", report.sources().stream().map(s -> s.name() + ": " + s.file()).toList())
+                + "): every figure below was measured in one of them and is copied unchanged, or is a ratio of such figures; "
+                + "a target measured in more than one run is named after its run (run/target).";
+    }
+
     static String title(int number) {
         return TITLES.get(number - 1);
     }
 
     /** The anchor GitHub derives from a heading: lower case, punctuation dropped, spaces to hyphens. */
-    static String anchor(String title) {
+    public static String anchor(String title) {
         StringBuilder anchor = new StringBuilder();
         for (char c : title.toLowerCase().toCharArray()) {
             if (Character.isLetterOrDigit(c) || c == '-') {

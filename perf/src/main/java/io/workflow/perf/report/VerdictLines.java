@@ -38,10 +38,11 @@ final class VerdictLines {
         }
         Map<String, Integer> wins = new LinkedHashMap<>();
         for (Scorecard.Row row : scorecard) {
-            String winner = row.winner().split(" ")[0];
-            if (contenders.stream().anyMatch(p -> p.target().equals(winner))) {
-                wins.merge(winner, 1, Integer::sum);
-            }
+            // "name" or "name (2.0× better)"; a name may hold spaces itself
+            contenders.stream().map(PhaseResult::target)
+                    .filter(name -> row.winner().equals(name) || row.winner().startsWith(name + " ("))
+                    .max(Comparator.comparingInt(String::length))
+                    .ifPresent(winner -> wins.merge(winner, 1, Integer::sum));
         }
         wins.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> lines.add(e.getKey() + " wins " + e.getValue() + " of " + scorecard.size() + " measured categories."));

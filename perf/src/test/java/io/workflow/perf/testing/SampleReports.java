@@ -93,6 +93,35 @@ public final class SampleReports {
                 resources, timeline);
     }
 
+    /**
+     * One run against one topology, as {@code run --target CONTENDER=... --stub stub} would write it: the contender and
+     * the stub at each of {@code levels}, the contender's wall time (and so its throughput) {@code wallSeconds} per
+     * 1,000 users, the stub's {@code stubWallSeconds}; the run's command line names {@code host}.
+     */
+    public static RunReport topology(String contender, double wallSeconds, double stubWallSeconds, String host, String generatedAt,
+                                     int... levels) {
+        List<PhaseResult> phases = new ArrayList<>();
+        List<CeilingCheck> ceilings = new ArrayList<>();
+        List<Integer> users = new ArrayList<>();
+        for (int level : levels) {
+            PhaseResult target = phase(contender, false, level, wallSeconds * level / 1000, level / 200, 10 * wallSeconds, 400 * wallSeconds);
+            PhaseResult stub = phase("stub", true, level, stubWallSeconds * level / 1000, 0, 0.2, 90);
+            phases.add(target);
+            phases.add(stub);
+            ceilings.add(CeilingCheck.of(target, stub));
+            users.add(level);
+        }
+        Settings settings = new Settings(
+                List.of(new TargetSpec(contender, "http://" + host + ":8080/", false), new TargetSpec("stub", "http://127.0.0.1:18080/", true)),
+                users, PhaseResult.CLOSED_LOOP, 7, 60, 10, 5, true, 1000, 3, null, null, null, 120, 0.2, List.of(contender + "=4242"));
+        Environment environment = new Environment("java -jar perf/target/perf.jar run --target " + contender + "=http://" + host
+                + ":8080 --stub stub=http://127.0.0.1:18080 --out " + host, List.of("run", "--target", contender + "=http://" + host + ":8080"),
+                "0.1.0-SNAPSHOT", "25+36", "Eclipse Adoptium", "/usr/lib/jvm/temurin-25-jdk-amd64", "Linux amd64", "6.1.0",
+                "Test CPU @ 2.0GHz", 2, 24105, 20000, host + "-box");
+        return new RunReport(RunReport.SCHEMA, generatedAt, environment, settings, "stub", phases,
+                List.of(), ceilings);
+    }
+
     /** java and python contenders plus the stub at {@code levels}; {@code slowdown} stretches every latency and wall time. */
     public static RunReport report(double slowdown, int... levels) {
         List<PhaseResult> phases = new ArrayList<>();
