@@ -46,6 +46,8 @@ import java.util.logging.Logger;
 public final class KafkaRunWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaRunWorker.class.getName());
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /** Offsets are committed at most this often: a commit per finished run would cost the broker more than the runs. */
+    private static final long COMMIT_INTERVAL_NANOS = Duration.ofMillis(250).toNanos();
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -70,6 +72,7 @@ public final class KafkaRunWorker implements AutoCloseable {
     private final Thread pollThread;
     private volatile boolean running = true;
     private volatile boolean polling = true;
+    private long lastCommitNanos = System.nanoTime();
 
     // Poll thread only.
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
@@ -235,6 +238,11 @@ public final class KafkaRunWorker implements AutoCloseable {
     }
 
     private void commitAsync() {
+        long now = System.nanoTime();
+        if (now - lastCommitNanos < COMMIT_INTERVAL_NANOS) {
+            return;
+        }
+        lastCommitNanos = now;
         Map<TopicPartition, OffsetAndMetadata> offsets = uncommitted(progress.keySet());
         if (offsets.isEmpty()) {
             return;
