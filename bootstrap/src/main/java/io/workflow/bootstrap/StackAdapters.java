@@ -108,7 +108,8 @@ final class StackAdapters implements Adapters {
                 postgres.get("pool.size").asInt().orElse(PostgresSettings.DEFAULT_POOL_SIZE),
                 postgres.get("direct.host").asString().orElse(host),
                 postgres.get("direct.port").asInt().orElse(5432),
-                PostgresSettings.DEFAULT_CONNECT_TIMEOUT);
+                PostgresSettings.DEFAULT_CONNECT_TIMEOUT,
+                Duration.ofSeconds(postgres.get("pool.wait.seconds").asLong().orElse(PostgresSettings.DEFAULT_POOL_WAIT.toSeconds())));
     }
 
     private static RedisSettings redisSettings(Config redis) {

@@ -316,7 +316,7 @@ final class DetailTables {
         for (ReportSource source : report.sources()) {
             artifacts.row(source.file(), "the report of the " + source.name() + " run, merged into this one unchanged");
         }
-        artifacts.row("perf/, ops/bench/stub-nginx.conf", "the driver's source; the stub's configuration");
+        artifacts.row("perf/, ops/nginx/stub.conf.template", "the driver's source; the stub's configuration");
         return artifacts;
     }
 }

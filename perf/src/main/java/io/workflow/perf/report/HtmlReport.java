@@ -416,7 +416,7 @@ public final class HtmlReport {
         if (report.merged()) {
             commands.append("# merged into this report (").append(report.generatedAt()).append(")\n");
         }
-        pre(commands + report.environment().command() + "\n\n# the client-ceiling stub\nops/bench/stub start\nops/bench/stub stop\n");
+        pre(commands + report.environment().command() + "\n\n# the client-ceiling stub\nops/bench-stub start\nops/bench-stub stop\n");
         h3(report.merged() ? "Environment of Each Run" : "Environment");
         html.append(DetailTables.environment(report).html());
         h3("Environment Variables");

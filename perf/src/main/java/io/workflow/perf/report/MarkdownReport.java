@@ -542,8 +542,8 @@ public final class MarkdownReport {
             commands.append("# the exact command of this run\n").append(e.command()).append("\n\n");
         }
         commands.append("# the client-ceiling stub (nginx with canned answers), started before and stopped after\n");
-        commands.append("ops/bench/stub start      # http://127.0.0.1:18080\n");
-        commands.append("ops/bench/stub stop\n");
+        commands.append("ops/bench-stub start      # http://127.0.0.1:18080\n");
+        commands.append("ops/bench-stub stop\n");
         md.append("```bash\n").append(commands).append("```\n\n");
         sub(report.merged() ? "Environment of Each Run" : "Environment");
         md.append(DetailTables.environment(report).markdown()).append('\n');

@@ -11,9 +11,14 @@ import java.util.Objects;
  */
 public record PostgresSettings(String host, int port, String database, String user, String password,
                                boolean pgbouncer, int poolSize, String directHost, int directPort,
-                               Duration connectTimeout) {
+                               Duration connectTimeout, Duration poolWait) {
     public static final int DEFAULT_POOL_SIZE = 20;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a statement waits for a pooled connection. Under a burst, waiting in the queue (the
+     * clients allow a minute) beats failing: a short wait turned 10,000 users into thousands of 500s.
+     */
+    public static final Duration DEFAULT_POOL_WAIT = Duration.ofSeconds(30);
 
     /** A statement that hangs longer than this fails instead of holding a pooled connection forever. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
@@ -24,6 +29,10 @@ public record PostgresSettings(String host, int port, String database, String us
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(directHost, "directHost");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(poolWait, "poolWait");
+        if (poolWait.toMillis() < 250) {
+            throw new IllegalArgumentException("poolWait must be at least 250 ms, not " + poolWait);
+        }
         requirePort(port, "port");
         requirePort(directPort, "directPort");
         if (poolSize < 1) {
@@ -66,6 +75,6 @@ public record PostgresSettings(String host, int port, String database, String us
     @Override
     public String toString() {
         return "PostgresSettings[" + user + "@" + host + ":" + port + "/" + database + ", pgbouncer=" + pgbouncer
-                + ", poolSize=" + poolSize + ", direct=" + directHost + ":" + directPort + ", connectTimeout=" + connectTimeout + "]";
+                + ", poolSize=" + poolSize + ", direct=" + directHost + ":" + directPort + ", connectTimeout=" + connectTimeout + ", poolWait=" + poolWait + "]";
     }
 }

@@ -95,7 +95,7 @@ public final class PostgresStore implements AutoCloseable {
         // A fixed-size pool, as Hikari recommends: no connection churn under bursts.
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(settings.poolSize());
-        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setConnectionTimeout(settings.poolWait().toMillis());
         config.setValidationTimeout(Math.min(VALIDATION_TIMEOUT.toMillis(), settings.connectTimeout().toMillis() / 2));
         config.setMaxLifetime(MAX_LIFETIME.toMillis());
         config.setKeepaliveTime(KEEPALIVE.toMillis());

@@ -19,7 +19,8 @@ final class PostgresTestDatabase {
         return new PostgresSettings(host, Integer.parseInt(env("POSTGRES_PORT", "6432")),
                 env("POSTGRES_DB", "workflow"), env("POSTGRES_USER", "workflow"), env("POSTGRES_PASSWORD", "workflow"),
                 Boolean.parseBoolean(env("POSTGRES_PGBOUNCER", "true")), PostgresSettings.DEFAULT_POOL_SIZE,
-                host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), PostgresSettings.DEFAULT_CONNECT_TIMEOUT);
+                host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), PostgresSettings.DEFAULT_CONNECT_TIMEOUT,
+                PostgresSettings.DEFAULT_POOL_WAIT);
     }
 
     /** A store on the migrated test database; the caller closes it. */
