@@ -98,7 +98,7 @@ public record DocumentFields(Map<?, ?> object, String path) {
     public Instant optionalInstant(String name) {
         String text = optionalString(name);
         try {
-            return text == null ? null : Instant.parse(text);
+            return text == null ? null : UtcInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field(name), "must be an ISO-8601 instant");
         }

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Column values between Java and PostgreSQL: timestamps as UTC microseconds, ids as uuid, JSON as text. */
+/** Column values between Java and PostgreSQL: timestamps as UTC microseconds (or epoch microseconds), ids as uuid, JSON as text. */
 final class ColumnValues {
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -27,6 +27,8 @@ final class ColumnValues {
         Object value = row.column(column).orElse(null);
         return switch (value) {
             case null -> null;
+            case Long epochMicros -> Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+                    Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
             case Timestamp timestamp -> timestamp.toInstant();
             case OffsetDateTime offsetDateTime -> offsetDateTime.toInstant();
             default -> throw new IllegalStateException("column " + column + " is not a timestamp: " + value.getClass());

@@ -37,9 +37,13 @@ public final class PostgresRunRepository implements RunRepository {
     private static final String COMPARE_AND_SET = "compare-and-set-run";
     private static final String FIND_STRANDED = "find-stranded-runs";
 
+    // Timestamps come back as epoch microseconds: pgjdbc's Timestamp decoding (a Calendar per value)
+    // cost more than the rest of a listed row. The aliases shadow the columns in ORDER BY, so the
+    // statements order by the qualified columns (runs.created_at), which the indexes serve.
     private static final String COLUMNS = """
-            id, workflow_id, status, CAST(payload AS text) AS payload, created_at, started_at, completed_at, error,
-            CAST(step_results AS text) AS step_results, lease_expires_at""";
+            id, workflow_id, status, CAST(payload AS text) AS payload, %s, %s, %s, error,
+            CAST(step_results AS text) AS step_results, %s""".formatted(
+            epochMicros("created_at"), epochMicros("started_at"), epochMicros("completed_at"), epochMicros("lease_expires_at"));
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
     static final Map<String, String> STATEMENTS = statements();
@@ -146,6 +150,10 @@ public final class PostgresRunRepository implements RunRepository {
         }
     }
 
+    private static String epochMicros(String column) {
+        return "CAST(EXTRACT(EPOCH FROM " + column + ") * 1000000 AS bigint) AS " + column;
+    }
+
     private static Run run(DbRow row) {
         return new Run(uuid(row, "id"), uuid(row, "workflow_id"), status(text(row, "status")), json(row, "payload"),
                 instant(row, "created_at"), instant(row, "started_at"), instant(row, "completed_at"), text(row, "error"),
@@ -180,7 +188,7 @@ public final class PostgresRunRepository implements RunRepository {
                 WHERE status IN ('pending', 'running')
                   AND ((status = 'pending' AND created_at < :pending_before)
                        OR (status = 'running' AND lease_expires_at < :now))
-                ORDER BY created_at
+                ORDER BY runs.created_at
                 LIMIT :limit""");
         for (boolean byStatus : new boolean[] {false, true}) {
             for (boolean byWorkflow : new boolean[] {false, true}) {
@@ -206,6 +214,6 @@ public final class PostgresRunRepository implements RunRepository {
         }
         return "SELECT " + COLUMNS + " FROM runs"
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+                + " ORDER BY runs.created_at DESC, runs.id DESC LIMIT :limit";
     }
 }
