@@ -116,7 +116,9 @@ final class StackAdapters implements Adapters {
         return new RedisSettings(redis.get("enabled").asBoolean().orElse(true),
                 redis.get("host").asString().orElse("127.0.0.1"),
                 redis.get("port").asInt().orElse(6379),
-                RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT,
+                Duration.ofMillis(redis.get("connect.timeout.ms").asLong().orElse(500L)),
+                Duration.ofMillis(redis.get("socket.timeout.ms").asLong().orElse(2_000L)),
+                Duration.ofMillis(redis.get("pool.wait.ms").asLong().orElse(1_000L)),
                 redis.get("pool.size").asInt().orElse(RedisSettings.DEFAULT_MAX_TOTAL),
                 RedisSettings.DEFAULT_BACKOFF);
     }
