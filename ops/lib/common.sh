@@ -146,17 +146,18 @@ process_tree() {
     done
 }
 
-# Sum of VmRSS (KiB) over the given PIDs. Shared pages count once per process.
+# Sum of PSS (KiB) over the given PIDs: shared pages are split between the processes sharing them,
+# so PostgreSQL's shared buffers count once, not once per backend as a sum of VmRSS would.
 rss_kib() {
     local pid total=0 kb
     for pid in "$@"; do
-        kb=$(awk '/^VmRSS:/ {print $2; exit}' "/proc/$pid/status" 2>/dev/null || true)
+        kb=$(awk '/^Pss:/ {print $2; exit}' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
         total=$(( total + ${kb:-0} ))
     done
     printf '%s\n' "$total"
 }
 
-# VmRSS (KiB) of a process and its descendants.
+# PSS (KiB) of a process and its descendants.
 tree_rss_kib() {
     local pids
     mapfile -t pids < <(process_tree "$1")
