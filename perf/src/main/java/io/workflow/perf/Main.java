@@ -33,7 +33,8 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
     }
 
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    /** Runs a subcommand as the command line would and returns its exit code, without exiting. */
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(RunOptions.usage());
             return 0;
