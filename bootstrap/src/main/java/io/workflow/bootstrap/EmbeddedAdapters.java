@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /** Everything in this process's memory: no external server. */
 final class EmbeddedAdapters implements Adapters {
-    private final Config config;
+    private final int concurrency;
     private final Closer closer;
     private final WorkflowRepository workflows = new InMemoryWorkflowRepository();
     private final RunRepository runs = new InMemoryRunRepository();
@@ -31,7 +31,7 @@ final class EmbeddedAdapters implements Adapters {
     private final RunCompletionPublisher completions = new LoggingCompletionPublisher();
 
     EmbeddedAdapters(Config config, Clock clock, Closer closer) {
-        this.config = config;
+        this.concurrency = config.get("worker.concurrency").asInt().orElse(512);
         this.closer = closer;
         int maxEntries = config.get("cache.memory.max.entries").asInt().orElse(100_000);
         this.workflowCache = new InMemoryCache<>(clock, maxEntries);
@@ -65,7 +65,6 @@ final class EmbeddedAdapters implements Adapters {
 
     @Override
     public RunDispatcher dispatcher(Function<UUID, ?> execute) {
-        int concurrency = config.get("worker.concurrency").asInt().orElse(512);
         return closer.register(new InProcessRunDispatcher(execute::apply, concurrency));
     }
 

@@ -29,6 +29,11 @@ public final class RunContext {
         return new RunContext(roots);
     }
 
+    /** The text with every placeholder replaced by {@code standIn}: how it reads once resolved, for checks ahead of a run. */
+    public static String replacePlaceholders(String text, String standIn) {
+        return PLACEHOLDER.matcher(text).replaceAll(Matcher.quoteReplacement(standIn));
+    }
+
     /** Resolves every placeholder inside a JSON value (maps, lists and strings are walked). */
     public Object resolve(Object template) {
         return switch (template) {

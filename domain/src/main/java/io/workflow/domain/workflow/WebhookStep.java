@@ -1,12 +1,12 @@
 package io.workflow.domain.workflow;
 
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.run.RunContext;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Calls an HTTP endpoint. {@code url}, {@code headers} and {@code body} may hold placeholders
@@ -18,14 +18,13 @@ public record WebhookStep(String name, String url, String method, Map<String, St
         implements Step {
     public static final String TYPE = "webhook";
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
 
     public WebhookStep {
         StepNames.check(name, "name");
         if (url == null || url.isBlank()) {
             throw new InvalidInputException("config.url", "is required");
         }
-        if (!isHttpUrl(PLACEHOLDER.matcher(url).replaceAll("placeholder"))) {
+        if (!isHttpUrl(RunContext.replacePlaceholders(url, "placeholder"))) {
             throw new InvalidInputException("config.url", "must be an absolute http or https URL");
         }
         if (method == null || !METHODS.contains(method)) {

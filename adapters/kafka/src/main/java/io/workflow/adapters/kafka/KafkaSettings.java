@@ -76,12 +76,6 @@ public record KafkaSettings(String bootstrapServers, String consumerGroup, Strin
                 DEFAULT_PARTITIONS, DEFAULT_MAX_BLOCK, DEFAULT_DELIVERY_TIMEOUT, DEFAULT_LINGER, DEFAULT_WORKER_CONCURRENCY);
     }
 
-    /** These settings with other topic names. */
-    public KafkaSettings withTopics(String trigger, String completed, String deadLetter) {
-        return new KafkaSettings(bootstrapServers, consumerGroup, trigger, completed, deadLetter, partitions,
-                maxBlock, deliveryTimeout, linger, workerConcurrency);
-    }
-
     /** These settings with other producer timeouts. */
     public KafkaSettings withTimeouts(Duration maxBlock, Duration deliveryTimeout) {
         return new KafkaSettings(bootstrapServers, consumerGroup, triggerTopic, completedTopic, deadLetterTopic,
