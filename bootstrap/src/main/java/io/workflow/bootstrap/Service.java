@@ -49,6 +49,9 @@ final class Service implements AutoCloseable {
     static Service start(Config config) {
         Role role = Role.parse(config.get("role").asString().orElse("all"));
         Mode mode = Mode.parse(config.get("mode").asString().orElse("embedded"));
+        if (role == Role.MIGRATE) {
+            throw new IllegalArgumentException("role 'migrate' runs once and exits (Main), it is not a service");
+        }
         if (mode == Mode.EMBEDDED && role != Role.ALL) {
             throw new IllegalArgumentException("the embedded mode keeps everything in one process: it runs only as role 'all'");
         }

@@ -5,8 +5,6 @@ import io.workflow.adapters.kafka.KafkaCompletionPublisher;
 import io.workflow.adapters.kafka.KafkaRunDispatcher;
 import io.workflow.adapters.kafka.KafkaRunWorker;
 import io.workflow.adapters.kafka.KafkaSettings;
-import io.workflow.adapters.kafka.KafkaTopics;
-import io.workflow.adapters.postgres.PostgresMigrations;
 import io.workflow.adapters.postgres.PostgresSettings;
 import io.workflow.adapters.postgres.PostgresStore;
 import io.workflow.adapters.redis.RedisConnection;
@@ -41,14 +39,11 @@ final class StackAdapters implements Adapters {
 
     StackAdapters(Config config, Closer closer) {
         this.closer = closer;
-        PostgresSettings postgres = postgresSettings(config.get("postgres"));
-        PostgresMigrations.apply(postgres);
-        this.store = closer.register(PostgresStore.open(postgres));
+        this.store = closer.register(PostgresStore.open(postgresSettings(config.get("postgres"))));
         this.redis = closer.register(RedisConnection.open(redisSettings(config.get("redis"))));
         this.workflowCache = redis.cache("workflow:", WorkflowDocument::toTree, WorkflowDocument::fromTree);
         this.runCache = redis.cache("run:", RunDocument::toTree, RunDocument::fromTree);
         this.kafka = kafkaSettings(config);
-        KafkaTopics.ensure(kafka);
         this.completions = closer.register(new KafkaCompletionPublisher(kafka));
     }
 
@@ -97,7 +92,7 @@ final class StackAdapters implements Adapters {
         return checks;
     }
 
-    private static PostgresSettings postgresSettings(Config postgres) {
+    static PostgresSettings postgresSettings(Config postgres) {
         String host = postgres.get("host").asString().orElse("127.0.0.1");
         return new PostgresSettings(host,
                 postgres.get("port").asInt().orElse(6432),
@@ -123,7 +118,7 @@ final class StackAdapters implements Adapters {
                 RedisSettings.DEFAULT_BACKOFF);
     }
 
-    private static KafkaSettings kafkaSettings(Config config) {
+    static KafkaSettings kafkaSettings(Config config) {
         Config kafka = config.get("kafka");
         return new KafkaSettings(
                 kafka.get("bootstrap.servers").asString().orElse("127.0.0.1:9092"),
