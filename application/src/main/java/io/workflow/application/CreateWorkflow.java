@@ -1,31 +1,21 @@
 package io.workflow.application;
 
-import io.workflow.domain.TimeOrderedIds;
-import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.Workflow;
-import io.workflow.domain.workflow.WorkflowDocument;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 
-/** Creates a workflow from a client's request and caches it. */
-public final class CreateWorkflow {
-    private final WorkflowRepository workflows;
-    private final CacheAside<Workflow> cache;
-    private final Clock clock;
+/** Creates a workflow. */
+@FunctionalInterface
+public interface CreateWorkflow {
 
-    public CreateWorkflow(WorkflowRepository workflows, CacheAside<Workflow> cache, Clock clock) {
-        this.workflows = workflows;
-        this.cache = cache;
-        this.clock = clock;
+    /** What a client asks for: its own label ({@code clientId}, may be null), a name, a description, the steps. */
+    record Command(String clientId, String name, String description, List<Step> steps) {
+        public Command {
+            steps = Workflow.checkDefinition(name, steps);
+        }
     }
 
-    /** Validates the request body (a JSON value as plain Java objects), stores and returns the workflow. */
-    public Workflow create(Object requestBody) {
-        Instant now = clock.instant();
-        Workflow workflow = WorkflowDocument.fromRequest(requestBody, TimeOrderedIds.next(now), now);
-        workflows.save(workflow);
-        cache.written(workflow.uuid(), workflow);
-        return workflow;
-    }
+    /** Stores the workflow (the server picks its uuid and creation time) and returns it. */
+    Workflow create(Command command);
 }

@@ -1,23 +1,13 @@
 package io.workflow.application;
 
-import io.workflow.domain.NotFoundException;
-import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.workflow.Workflow;
 
 import java.util.UUID;
 
-/** Reads a workflow, cache first. */
-public final class GetWorkflow {
-    private final WorkflowRepository workflows;
-    private final CacheAside<Workflow> cache;
+/** Reads a workflow. */
+@FunctionalInterface
+public interface GetWorkflow {
 
-    public GetWorkflow(WorkflowRepository workflows, CacheAside<Workflow> cache) {
-        this.workflows = workflows;
-        this.cache = cache;
-    }
-
-    /** The workflow, or {@link NotFoundException}. */
-    public Workflow get(UUID uuid) {
-        return cache.read(uuid, workflows::findById).orElseThrow(() -> new NotFoundException("workflow", uuid));
-    }
+    /** The workflow, or {@link io.workflow.domain.NotFoundException}. */
+    Workflow get(UUID uuid);
 }

@@ -12,14 +12,12 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         Config config = Config.create();
-        if (Role.parse(config.get("role").asString().orElse("all")) == Role.MIGRATE) {
-            if (Mode.parse(config.get("mode").asString().orElse("embedded")) != Mode.STACK) {
-                throw new IllegalArgumentException("role 'migrate' needs mode 'stack': the embedded mode has nothing to migrate");
-            }
-            Migration.run(config);
+        Settings settings = Settings.read(config);
+        if (settings.role() == Role.MIGRATE) {
+            Migration.run(settings);
             return;
         }
-        Service service = Service.start(config);
+        Service service = Service.start(settings, config.get("server"));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(service::close));
     }
 }

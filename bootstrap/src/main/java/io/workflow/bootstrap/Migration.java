@@ -1,6 +1,5 @@
 package io.workflow.bootstrap;
 
-import io.helidon.config.Config;
 import io.workflow.adapters.kafka.KafkaTopics;
 import io.workflow.adapters.postgres.PostgresMigrations;
 
@@ -17,10 +16,13 @@ final class Migration {
     private Migration() {
     }
 
-    static void run(Config config) {
-        int applied = PostgresMigrations.apply(StackAdapters.postgresSettings(config.get("postgres")));
+    static void run(Settings settings) {
+        if (settings.mode() != Mode.STACK) {
+            throw new IllegalArgumentException("role 'migrate' needs mode 'stack': the embedded mode has nothing to migrate");
+        }
+        int applied = PostgresMigrations.apply(settings.postgres());
         LOG.info(() -> "database schema up to date (" + applied + " migration(s) applied)");
-        KafkaTopics.ensure(StackAdapters.kafkaSettings(config));
+        KafkaTopics.ensure(settings.kafka());
         LOG.info("Kafka topics present");
     }
 }

@@ -4,17 +4,16 @@ import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.steps.StepExecutors;
-import io.workflow.adapters.steps.WebhookSettings;
-import io.workflow.application.CacheAside;
-import io.workflow.application.CreateWorkflow;
 import io.workflow.application.ExecuteRun;
-import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
-import io.workflow.application.ListRuns;
-import io.workflow.application.RecoverStrandedRuns;
-import io.workflow.application.TriggerRun;
-import io.workflow.domain.page.CursorCodec;
-import io.workflow.domain.port.RunDispatcher;
+import io.workflow.application.service.CacheAside;
+import io.workflow.application.service.CreateWorkflowService;
+import io.workflow.application.service.ExecuteRunService;
+import io.workflow.application.service.GetRunService;
+import io.workflow.application.service.GetWorkflowService;
+import io.workflow.application.service.ListRunsService;
+import io.workflow.application.service.RecoverStrandedRunsService;
+import io.workflow.application.service.TriggerRunService;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
 
@@ -28,9 +27,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The composition root: builds the adapters for the configured mode ({@link EmbeddedAdapters} or
- * {@link StackAdapters}), the use cases over them, and
- * the web server; owns everything it opened and closes it in reverse order.
+ * The composition root: the driven ports of the configured mode ({@link EmbeddedPorts} or
+ * {@link StackPorts}), the use cases over them, and the web server; owns everything it opened and
+ * closes it in reverse order.
  */
 final class Service implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Service.class.getName());
@@ -45,10 +44,14 @@ final class Service implements AutoCloseable {
         this.server = server;
     }
 
-    /** Builds and starts the service described by {@code config}. */
+    /** Builds and starts the service that {@code config} describes (its settings and its {@code server} subtree). */
     static Service start(Config config) {
-        Role role = Role.parse(config.get("role").asString().orElse("all"));
-        Mode mode = Mode.parse(config.get("mode").asString().orElse("embedded"));
+        return start(Settings.read(config), config.get("server"));
+    }
+
+    static Service start(Settings settings, Config serverConfig) {
+        Role role = settings.role();
+        Mode mode = settings.mode();
         if (role == Role.MIGRATE) {
             throw new IllegalArgumentException("role 'migrate' runs once and exits (Main), it is not a service");
         }
@@ -58,41 +61,38 @@ final class Service implements AutoCloseable {
         Clock clock = Clock.tick(Clock.systemUTC(), CLOCK_TICK);
         Closer closer = new Closer();
         try {
-            Adapters adapters = switch (mode) {
-                case EMBEDDED -> new EmbeddedAdapters(config, clock, closer);
-                case STACK -> new StackAdapters(config, closer);
+            DrivenPorts ports = switch (mode) {
+                case EMBEDDED -> EmbeddedPorts.open(settings, clock, closer);
+                case STACK -> StackPorts.open(settings, closer);
             };
-            CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(adapters.workflowCache());
-            CacheAside<Run> runCache = CacheAside.forRuns(adapters.runCache());
-            StepExecutors steps = closer.register(new StepExecutors(webhookSettings(config.get("webhook"))));
-            ExecuteRun executeRun = new ExecuteRun(adapters.workflows(), workflowCache, adapters.runs(), steps,
-                    adapters.completions(), runCache, clock, executionTiming(config));
-            RunDispatcher dispatcher = adapters.dispatcher(executeRun::execute);
+            CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(ports.workflowCache());
+            CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
-                adapters.consumeRuns(executeRun::execute);
-                Config recovery = config.get("recovery");
-                scheduleRecovery(recovery, new RecoverStrandedRuns(adapters.runs(), dispatcher, clock,
-                        Duration.ofSeconds(recovery.get("pending.grace.seconds").asLong().orElse(120L)),
-                        recovery.get("batch.size").asInt().orElse(500)), closer);
+                StepExecutors steps = closer.register(new StepExecutors(settings.webhook()));
+                ExecuteRun executeRun = new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(), steps,
+                        ports.completions(), runCache, clock,
+                        new ExecuteRunService.Timing(settings.webhook().requestTimeout(), settings.worker().leaseMargin()));
+                ports.intake().start(executeRun);
+                scheduleRecovery(settings.recovery(), new RecoverStrandedRunsService(ports.runs(), ports.dispatcher(), clock,
+                        settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);
             }
-
-            GetWorkflow getWorkflow = new GetWorkflow(adapters.workflows(), workflowCache);
+            GetWorkflow getWorkflow = new GetWorkflowService(ports.workflows(), workflowCache);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
-                    new CreateWorkflow(adapters.workflows(), workflowCache, clock),
+                    new CreateWorkflowService(ports.workflows(), workflowCache, clock),
                     getWorkflow,
-                    new TriggerRun(getWorkflow, adapters.runs(), dispatcher, runCache, clock),
-                    new GetRun(adapters.runs(), runCache),
-                    new ListRuns(adapters.runs(), new CursorCodec(config.get("cursor.secret").asString().get())));
+                    new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
+                    new GetRunService(ports.runs(), runCache),
+                    new ListRunsService(ports.runs()));
             WebServer server = WebServer.builder()
-                    .config(config.get("server"))
+                    .config(serverConfig)
                     .update(builder -> {
                         if (role.servesApi()) {
-                            HttpApi.configure(builder, useCases);
+                            HttpApi.configure(builder, useCases, settings.cursorSecret());
                         } else {
                             HttpApi.configureWithoutApi(builder);
                         }
                     })
-                    .addFeature(Observability.feature(adapters.readinessChecks()))
+                    .addFeature(Observability.feature(ports.readinessChecks()))
                     .build()
                     .start();
             LOG.info(() -> "Workflow Automation (" + mode.name().toLowerCase(Locale.ROOT) + ", role "
@@ -114,20 +114,8 @@ final class Service implements AutoCloseable {
         closer.close();
     }
 
-    private static WebhookSettings webhookSettings(Config webhook) {
-        return new WebhookSettings(
-                Duration.ofMillis(webhook.get("connect.timeout.ms").asLong().orElse(5_000L)),
-                Duration.ofMillis(webhook.get("request.timeout.ms").asLong().orElse(30_000L)));
-    }
-
-    private static ExecuteRun.Timing executionTiming(Config config) {
-        return new ExecuteRun.Timing(
-                Duration.ofMillis(config.get("webhook.request.timeout.ms").asLong().orElse(30_000L)),
-                Duration.ofSeconds(config.get("worker.lease.margin.seconds").asLong().orElse(60L)));
-    }
-
-    private static void scheduleRecovery(Config recovery, RecoverStrandedRuns recover, Closer closer) {
-        long interval = recovery.get("interval.seconds").asLong().orElse(30L);
+    private static void scheduleRecovery(Settings.Recovery recovery, RecoverStrandedRunsService recover, Closer closer) {
+        long interval = recovery.interval().toSeconds();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("stranded-run-sweeper").factory());
         scheduler.scheduleWithFixedDelay(() -> {

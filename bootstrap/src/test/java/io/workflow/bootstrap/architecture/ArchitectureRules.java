@@ -39,6 +39,20 @@ final class ArchitectureRules {
                 .as("the application depends on the domain (and the JDK) only");
     }
 
+    /** JSON is a format, and formats belong to the adapters that speak them. */
+    static ArchRule domainAndApplicationKnowNoJsonLibrary(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.fasterxml.jackson..", "jakarta.json..", "javax.json..", "org.json..", "com.google.gson..")
+                .as("the domain and the application know no JSON library");
+    }
+
+    static ArchRule adaptersDriveUseCasesThroughTheirPorts(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapters..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+                .as("adapters drive use cases through their interfaces (input ports), never an implementation");
+    }
+
     static ArchRule adaptersDoNotDependOnEachOther(String root) {
         return slices().matching(root + ".adapters.(*)..").should().notDependOnEachOther()
                 .as("no adapter depends on another adapter");

@@ -42,6 +42,8 @@ class ArchitectureTest {
         return Stream.of(
                 ArchitectureRules::domainDependsOnTheJdkOnly,
                 ArchitectureRules::applicationDependsOnTheDomainOnly,
+                ArchitectureRules::domainAndApplicationKnowNoJsonLibrary,
+                ArchitectureRules::adaptersDriveUseCasesThroughTheirPorts,
                 ArchitectureRules::adaptersDoNotDependOnEachOther,
                 ArchitectureRules::onlyBootstrapDependsOnAdapters,
                 ArchitectureRules::noPackageCycles);

@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One execution of a workflow with a payload. Immutable: each change returns a new run, and the
+ * One execution of a workflow with a payload (named values: maps, lists, strings, numbers, booleans, null). Immutable: each change returns a new run, and the
  * status only moves along {@link RunStatus#canBecome}. {@code leaseExpiresAt} is set while a worker
  * holds the run; past it, the run is considered stranded and may be claimed again.
  */
-public record Run(UUID id, UUID workflowId, RunStatus status, Object payload, Instant createdAt,
+public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
                   Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
                   Instant leaseExpiresAt) {
 
@@ -21,12 +21,13 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Object payload, In
         Objects.requireNonNull(workflowId, "workflowId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
+        payload = payload == null ? Map.of() : payload;
         stepResults = Collections.unmodifiableMap(new LinkedHashMap<>(stepResults == null ? Map.of() : stepResults));
     }
 
     /** A new run waiting for a worker. */
-    public static Run pending(UUID id, UUID workflowId, Object payload, Instant now) {
-        return new Run(id, workflowId, RunStatus.PENDING, payload == null ? Map.of() : payload, now,
+    public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now) {
+        return new Run(id, workflowId, RunStatus.PENDING, payload, now,
                 null, null, null, Map.of(), null);
     }
 

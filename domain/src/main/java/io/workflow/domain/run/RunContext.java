@@ -3,6 +3,7 @@ package io.workflow.domain.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +11,8 @@ import java.util.regex.Pattern;
  * What a step can see: the run's {@code payload} and the outputs of the steps before it, by name.
  * Resolves placeholders such as {@code ${payload.user_id}} or {@code ${fetch.body.token}}: a
  * placeholder that is the whole string takes the referenced value with its type; one inside a
- * longer string is replaced by the value's text (objects and lists as JSON). An unknown reference
- * is an error, not a blank.
+ * longer string is replaced by the value's text (strings as they are, other values as the caller
+ * renders them). An unknown reference is an error, not a blank.
  */
 public final class RunContext {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
@@ -22,7 +23,7 @@ public final class RunContext {
         this.roots = roots;
     }
 
-    public static RunContext of(Object payload, Map<String, StepResult> earlierResults) {
+    public static RunContext of(Map<String, ?> payload, Map<String, StepResult> earlierResults) {
         Map<String, Object> roots = new LinkedHashMap<>();
         earlierResults.forEach((name, result) -> roots.put(name, result.output()));
         roots.put("payload", payload);
@@ -34,86 +35,34 @@ public final class RunContext {
         return PLACEHOLDER.matcher(text).replaceAll(Matcher.quoteReplacement(standIn));
     }
 
-    /** Resolves every placeholder inside a JSON value (maps, lists and strings are walked). */
-    public Object resolve(Object template) {
+    /**
+     * Resolves every placeholder inside a structured value (maps, lists and strings are walked).
+     * {@code inlineText} says how a value that is not a string reads inside a longer string; it is
+     * the caller's, because it depends on the format the value is sent in (JSON for a webhook).
+     */
+    public Object resolve(Object template, Function<Object, String> inlineText) {
         return switch (template) {
-            case String text -> resolveString(text);
+            case String text -> resolveString(text, inlineText);
             case Map<?, ?> map -> {
                 Map<String, Object> resolved = new LinkedHashMap<>();
-                map.forEach((key, value) -> resolved.put(String.valueOf(key), resolve(value)));
+                map.forEach((key, value) -> resolved.put(String.valueOf(key), resolve(value, inlineText)));
                 yield resolved;
             }
-            case List<?> list -> list.stream().map(this::resolve).toList();
+            case List<?> list -> list.stream().map(value -> resolve(value, inlineText)).toList();
             case null, default -> template;
         };
     }
 
     /** Resolves placeholders in a string and always returns text. */
-    public String resolveText(String template) {
-        return text(resolveString(template));
+    public String resolveText(String template, Function<Object, String> inlineText) {
+        return text(resolveString(template, inlineText), inlineText);
     }
 
-    /** A value as it reads inside a string: text as is, objects and lists as JSON. */
-    private static String text(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        StringBuilder json = new StringBuilder();
-        appendJson(json, value);
-        return json.toString();
+    private static String text(Object value, Function<Object, String> inlineText) {
+        return value instanceof String s ? s : inlineText.apply(value);
     }
 
-    private static void appendJson(StringBuilder out, Object value) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> appendJsonString(out, s);
-            case Map<?, ?> map -> {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    out.append(first ? "" : ",");
-                    first = false;
-                    appendJsonString(out, String.valueOf(entry.getKey()));
-                    out.append(':');
-                    appendJson(out, entry.getValue());
-                }
-                out.append('}');
-            }
-            case List<?> list -> {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    out.append(i == 0 ? "" : ",");
-                    appendJson(out, list.get(i));
-                }
-                out.append(']');
-            }
-            default -> out.append(value);
-        }
-    }
-
-    private static void appendJsonString(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private Object resolveString(String text) {
+    private Object resolveString(String text, Function<Object, String> inlineText) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         if (matcher.matches()) {
             return lookup(matcher.group(1).trim());
@@ -121,7 +70,7 @@ public final class RunContext {
         matcher.reset();
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(text(lookup(matcher.group(1).trim()))));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(text(lookup(matcher.group(1).trim()), inlineText)));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -1,7 +1,5 @@
 package io.workflow.domain.run;
 
-import java.util.Locale;
-
 /**
  * The life of a run: {@code pending -> running -> success | failed}. A pending run may also fail
  * without running (it could not be dispatched). Terminal statuses never change again.
@@ -19,20 +17,5 @@ public enum RunStatus {
             case RUNNING -> next == SUCCESS || next == FAILED;
             case SUCCESS, FAILED -> false;
         };
-    }
-
-    /** The wire name: lower case. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a wire name; {@code null} when it is none of the four. */
-    public static RunStatus fromWireName(String value) {
-        for (RunStatus status : values()) {
-            if (status.wireName().equals(value)) {
-                return status;
-            }
-        }
-        return null;
     }
 }

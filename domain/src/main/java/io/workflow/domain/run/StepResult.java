@@ -7,11 +7,7 @@ public record StepResult(String stepName, StepStatus status, Instant startedAt, 
                          Object output, String error) {
 
     public enum StepStatus {
-        SUCCESS, FAILED;
-
-        public String wireName() {
-            return this == SUCCESS ? "success" : "failed";
-        }
+        SUCCESS, FAILED
     }
 
     public static StepResult succeeded(String stepName, Instant startedAt, Instant completedAt, Object output) {

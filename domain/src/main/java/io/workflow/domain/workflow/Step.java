@@ -5,7 +5,4 @@ public sealed interface Step permits DelayStep, WebhookStep {
 
     /** The step's name, unique within its workflow; step results and placeholders refer to it. */
     String name();
-
-    /** The wire tag of the step type ({@code delay}, {@code webhook}). */
-    String type();
 }

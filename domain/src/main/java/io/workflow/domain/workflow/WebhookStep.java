@@ -11,24 +11,22 @@ import java.util.Set;
 /**
  * Calls an HTTP endpoint. {@code url}, {@code headers} and {@code body} may hold placeholders
  * ({@code ${payload.user_id}}, {@code ${<step>.<field>}}) resolved from the run context when the
- * step runs. {@code body} is a JSON value as plain Java objects (maps, lists, strings, numbers,
- * booleans, null).
+ * step runs. {@code body} is a structured value: maps, lists, strings, numbers, booleans, null.
  */
 public record WebhookStep(String name, String url, String method, Map<String, String> headers, Object body)
         implements Step {
-    public static final String TYPE = "webhook";
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
     public WebhookStep {
         StepNames.check(name, "name");
         if (url == null || url.isBlank()) {
-            throw new InvalidInputException("config.url", "is required");
+            throw new InvalidInputException("url", "is required");
         }
         if (!isHttpUrl(RunContext.replacePlaceholders(url, "placeholder"))) {
-            throw new InvalidInputException("config.url", "must be an absolute http or https URL");
+            throw new InvalidInputException("url", "must be an absolute http or https URL");
         }
         if (method == null || !METHODS.contains(method)) {
-            throw new InvalidInputException("config.method", "must be one of " + String.join(", ", METHODS.stream().sorted().toList()));
+            throw new InvalidInputException("method", "must be one of " + String.join(", ", METHODS.stream().sorted().toList()));
         }
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
@@ -42,10 +40,5 @@ public record WebhookStep(String name, String url, String method, Map<String, St
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
     }
 }

@@ -22,22 +22,31 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
     public Workflow {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(createdAt, "createdAt");
+        steps = checkDefinition(name, steps);
+    }
+
+    /**
+     * The rules of a workflow's definition, for whoever holds one before it is a workflow: a name, at
+     * most {@link #MAX_STEPS} steps, step names unique. Returns the steps as an unmodifiable copy.
+     */
+    public static List<Step> checkDefinition(String name, List<Step> steps) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "is required");
         }
         if (name.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("name", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
-        steps = List.copyOf(steps == null ? List.of() : steps);
-        if (steps.size() > MAX_STEPS) {
+        List<Step> copy = List.copyOf(steps == null ? List.of() : steps);
+        if (copy.size() > MAX_STEPS) {
             throw new InvalidInputException("steps", "must hold at most " + MAX_STEPS + " steps");
         }
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < steps.size(); i++) {
-            if (!names.add(steps.get(i).name())) {
+        for (int i = 0; i < copy.size(); i++) {
+            if (!names.add(copy.get(i).name())) {
                 throw new InvalidInputException("steps[" + i + "].name", "duplicates an earlier step's name");
             }
         }
+        return copy;
     }
 
     /** The longest a run of this workflow may take while every step behaves: delays plus call timeouts. */

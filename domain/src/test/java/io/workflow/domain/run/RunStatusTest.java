@@ -41,23 +41,4 @@ class RunStatusTest {
         assertThat(RunStatus.PENDING.isTerminal()).isFalse();
         assertThat(RunStatus.RUNNING.isTerminal()).isFalse();
     }
-
-    @Test
-    void wireNames_areLowerCase() {
-        assertThat(RunStatus.values()).extracting(RunStatus::wireName)
-                .containsExactly("pending", "running", "success", "failed");
-    }
-
-    @ParameterizedTest
-    @EnumSource(RunStatus.class)
-    void wireName_roundTripsThroughFromWireName(RunStatus status) {
-        assertThat(RunStatus.fromWireName(status.wireName())).isSameAs(status);
-    }
-
-    @ParameterizedTest
-    @NullAndEmptySource
-    @ValueSource(strings = {"PENDING", "Success", "done", " failed"})
-    void givenAnythingButAWireName_fromWireName_returnsNull(String value) {
-        assertThat(RunStatus.fromWireName(value)).isNull();
-    }
 }

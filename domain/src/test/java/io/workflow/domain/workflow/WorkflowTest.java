@@ -73,9 +73,9 @@ class WorkflowTest {
     @Test
     void delayStep_enforcesItsBoundsWhenBuiltDirectly() {
         assertThatThrownBy(() -> new DelayStep("a", Duration.ZERO))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("config.duration"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("duration"));
         assertThatThrownBy(() -> new DelayStep("a", Duration.ofSeconds(3601)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("config.duration"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("duration"));
         assertThat(new DelayStep("a", Duration.ofHours(1)).duration()).isEqualTo(Duration.ofHours(1));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * <pre>{@code
  * WebServer.builder()
  *         .config(config.get("server"))
- *         .update(server -> HttpApi.configure(server, useCases))
+ *         .update(server -> HttpApi.configure(server, useCases, cursorSecret))
  *         .build();
  * }</pre>
  * Further routes (health, metrics) belong in server features, which add to this routing; a second
@@ -30,7 +30,7 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    /** The use cases the API drives. */
+    /** The use cases the API drives (input ports: a test may give lambdas). */
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
                            GetRun getRun, ListRuns listRuns) {
         public UseCases {
@@ -47,12 +47,12 @@ public final class HttpApi {
      * bytes unless {@code max-payload-size} is configured), problem+json for what Helidon rejects
      * outside the routes (such as 413), and the {@link #routing routes}.
      */
-    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases) {
+    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret) {
         if (server.maxPayloadSize() < 0) {
             server.maxPayloadSize(DEFAULT_MAX_PAYLOAD_SIZE);
         }
         server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
-                .routing(routing -> routing(routing, useCases));
+                .routing(routing -> routing(routing, useCases, cursorSecret));
     }
 
     /**
@@ -69,12 +69,14 @@ public final class HttpApi {
     /**
      * Registers every route and the error handlers that turn failures into problem+json. Without
      * {@link #configure} the server keeps Helidon's own (plain-text) 413 and no body-size limit.
+     * {@code cursorSecret} signs the {@code next_cursor} tokens; every replica must share it.
      */
-    public static void routing(HttpRouting.Builder routing, UseCases useCases) {
+    public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret) {
         routing.register(new RootHttpService())
                 .register(PREFIX,
                         new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow()),
-                        new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns()));
+                        new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
+                                new RunQueries(new CursorCodec(cursorSecret))));
         ProblemResponses.register(routing);
     }
 }

@@ -1,6 +1,5 @@
 package io.workflow.adapters.http;
 
-import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
@@ -11,8 +10,9 @@ import io.workflow.application.GetRun;
 import io.workflow.application.ListRuns;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
-import io.workflow.domain.run.RunDocument;
+import io.workflow.domain.run.RunQuery;
 
 import java.util.List;
 import java.util.Map;
@@ -28,11 +28,13 @@ final class RunHttpService implements HttpService {
     private final TriggerRun triggerRun;
     private final GetRun getRun;
     private final ListRuns listRuns;
+    private final RunQueries queries;
 
-    RunHttpService(TriggerRun triggerRun, GetRun getRun, ListRuns listRuns) {
+    RunHttpService(TriggerRun triggerRun, GetRun getRun, ListRuns listRuns, RunQueries queries) {
         this.triggerRun = triggerRun;
         this.getRun = getRun;
         this.listRuns = listRuns;
+        this.queries = queries;
     }
 
     @Override
@@ -46,26 +48,25 @@ final class RunHttpService implements HttpService {
     }
 
     private void trigger(ServerRequest req, ServerResponse res) {
-        Run run = triggerRun.trigger(TriggerRun.Command.fromRequest(Json.readBody(req)));
+        Run run = triggerRun.trigger(RunJson.command(Json.readBody(req)));
         res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/runs/" + run.id());
         Json.send(res, new RunTriggered(run.id().toString(), "triggered"));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Json.send(res, RunDocument.toTree(getRun.get(PathIds.uuid(req, "run_id", "run"))));
+        Json.send(res, RunJson.tree(getRun.get(PathIds.uuid(req, "run_id", "run"))));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        UriQuery query = req.query();
-        ListRuns.RunPage page;
+        RunQuery query;
         try {
-            page = listRuns.list(new ListRuns.Query(query.first("limit").orElse(null), query.first("cursor").orElse(null),
-                    query.first("status").orElse(null), query.first("workflow_id").orElse(null)));
+            query = queries.read(req.query());
         } catch (InvalidInputException e) {
             throw new ProblemException(Problem.invalidQuery(e));
         }
-        List<Map<String, Object>> items = page.items().stream().map(RunDocument::toTree).toList();
-        Json.send(res, new RunPageBody(items, page.nextCursor(), page.limit()));
+        Page<Run> page = listRuns.list(query);
+        List<Map<String, Object>> items = page.items().stream().map(RunJson::tree).toList();
+        Json.send(res, new RunPageBody(items, queries.token(page.next()), query.page().limit()));
     }
 
     private record RunTriggered(String runId, String status) {

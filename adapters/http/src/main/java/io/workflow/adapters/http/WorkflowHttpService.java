@@ -9,7 +9,6 @@ import io.helidon.webserver.http.ServerResponse;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetWorkflow;
 import io.workflow.domain.workflow.Workflow;
-import io.workflow.domain.workflow.WorkflowDocument;
 
 import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
 
@@ -35,13 +34,13 @@ final class WorkflowHttpService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Workflow workflow = createWorkflow.create(Json.readBody(req));
+        Workflow workflow = createWorkflow.create(WorkflowJson.command(Json.readBody(req)));
         res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/workflows/" + workflow.uuid());
         Json.send(res, new WorkflowCreated("Workflow created successfully", workflow.uuid().toString()));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Json.send(res, WorkflowDocument.toTree(getWorkflow.get(PathIds.uuid(req, "uuid", "workflow"))));
+        Json.send(res, WorkflowJson.tree(getWorkflow.get(PathIds.uuid(req, "uuid", "workflow"))));
     }
 
     private record WorkflowCreated(String message, String workflowId) {

@@ -2,13 +2,6 @@ package io.workflow.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.webserver.WebServer;
-import io.workflow.application.CacheAside;
-import io.workflow.application.CreateWorkflow;
-import io.workflow.application.GetRun;
-import io.workflow.application.GetWorkflow;
-import io.workflow.application.ListRuns;
-import io.workflow.application.TriggerRun;
-import io.workflow.domain.page.CursorCodec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,19 +12,20 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The real API on a real Helidon server (port 0), configured exactly as bootstrap does through
- * {@link HttpApi#configure}, over {@link FakePorts}; and a JDK client to talk to it.
+ * {@link HttpApi#configure}, over {@link StubUseCases}; and a JDK client to talk to it.
  */
 final class ApiServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final FakePorts ports = new FakePorts();
+    static final String CURSOR_SECRET = "test-cursor-secret";
+
+    final StubUseCases useCases = new StubUseCases();
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -39,18 +33,9 @@ final class ApiServer implements AutoCloseable {
             .build();
 
     private ApiServer() {
-        CacheAside<io.workflow.domain.workflow.Workflow> workflowCache = CacheAside.forWorkflows(FakePorts.noCache());
-        CacheAside<io.workflow.domain.run.Run> runCache = CacheAside.forRuns(FakePorts.noCache());
-        GetWorkflow getWorkflow = new GetWorkflow(ports.workflowRepository, workflowCache);
-        HttpApi.UseCases useCases = new HttpApi.UseCases(
-                new CreateWorkflow(ports.workflowRepository, workflowCache, Clock.systemUTC()),
-                getWorkflow,
-                new TriggerRun(getWorkflow, ports.runRepository, ports.dispatcher, runCache, Clock.systemUTC()),
-                new GetRun(ports.runRepository, runCache),
-                new ListRuns(ports.runRepository, new CursorCodec("test-cursor-secret")));
         server = WebServer.builder()
                 .port(0)
-                .update(builder -> HttpApi.configure(builder, useCases))
+                .update(builder -> HttpApi.configure(builder, useCases.useCases(), CURSOR_SECRET))
                 .build()
                 .start();
     }

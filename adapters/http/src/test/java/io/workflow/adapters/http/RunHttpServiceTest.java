@@ -1,7 +1,10 @@
 package io.workflow.adapters.http;
 
+import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +43,7 @@ class RunHttpServiceTest {
 
     @BeforeEach
     void resetAndCreateWorkflow() {
-        api.ports.reset();
+        api.useCases.reset();
         workflowId = (String) api.postJson("/api/v1/workflows",
                 "{\"name\": \"w\", \"steps\": [{\"name\": \"wait\", \"type\": \"delay\", \"config\": {\"duration\": 1}}]}")
                 .json().get("workflow_id");
@@ -56,10 +60,10 @@ class RunHttpServiceTest {
         assertThat(body).containsOnlyKeys("run_id", "status").containsEntry("status", "triggered");
         UUID runId = UUID.fromString((String) body.get("run_id"));
         assertThat(reply.header("Location")).isEqualTo("/api/v1/runs/" + runId);
-        Run stored = api.ports.runs.get(runId);
+        Run stored = api.useCases.runs.get(runId);
         assertThat(stored.status()).isEqualTo(RunStatus.PENDING);
         assertThat(stored.payload()).isEqualTo(Map.of("user_id", 7));
-        assertThat(api.ports.dispatched).extracting(Run::id).containsExactly(runId);
+        assertThat(stored.workflowId()).hasToString(workflowId);
     }
 
     @Test
@@ -67,7 +71,7 @@ class RunHttpServiceTest {
         ApiServer.Reply reply = api.postJson("/api/v1/trigger/", "{\"workflow_id\": \"" + workflowId + "\"}");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(api.ports.runs.values()).singleElement().extracting(Run::payload).isEqualTo(Map.of());
+        assertThat(api.useCases.runs.values()).singleElement().extracting(Run::payload).isEqualTo(Map.of());
     }
 
     @Test
@@ -76,8 +80,8 @@ class RunHttpServiceTest {
 
         assertNotFound(api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + unknown + "\"}"),
                 "workflow " + unknown + " not found");
-        assertThat(api.ports.runs).isEmpty();
-        assertThat(api.ports.dispatched).isEmpty();
+        assertThat(api.useCases.runs).isEmpty();
+        assertThat(api.useCases.runs.values()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,26 +96,25 @@ class RunHttpServiceTest {
         ApiServer.Reply reply = api.postJson("/api/v1/trigger", body.formatted(workflowId));
 
         assertInvalidBody(reply, field, detail);
-        assertThat(api.ports.runs).as("nothing stored for: " + caseName).isEmpty();
-        assertThat(api.ports.dispatched).isEmpty();
+        assertThat(api.useCases.runs).as("nothing stored for: " + caseName).isEmpty();
+        assertThat(api.useCases.runs.values()).isEmpty();
     }
 
     @Test
     void givenMalformedJson_trigger_returns400() {
         assertMalformedJson(api.postJson("/api/v1/trigger", "{\"workflow_id\" \"x\"}"), "malformed JSON at line 1 column");
-        assertThat(api.ports.runs).isEmpty();
+        assertThat(api.useCases.runs).isEmpty();
     }
 
     @Test
-    void givenDispatcherDown_trigger_returns503WithRetryAfterAndFailsTheRun() {
-        api.ports.dispatchFailure = new DispatchException("broker unreachable", new FakePorts.Outage("timeout"));
+    void givenDispatcherDown_trigger_returns503WithRetryAfter() {
+        api.useCases.triggerFailure = new DispatchException("broker unreachable", new StubUseCases.Outage("timeout"));
 
         ApiServer.Reply reply = api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + workflowId + "\"}");
 
         ProblemAssertions.assertProblem(reply, 503, "about:blank", null, "was not started; try again later");
         assertThat(reply.header("Retry-After")).isEqualTo("5");
         assertThat(reply.body()).doesNotContain("broker");
-        assertThat(api.ports.runs.values()).singleElement().extracting(Run::status).isEqualTo(RunStatus.FAILED);
     }
 
     @Test
@@ -182,7 +185,7 @@ class RunHttpServiceTest {
         for (int i = 0; i < 7; i++) {
             triggered.add(trigger());
         }
-        List<String> newestFirst = api.ports.runs.values().stream()
+        List<String> newestFirst = api.useCases.runs.values().stream()
                 .sorted(java.util.Comparator.comparing(Run::createdAt).thenComparing(Run::id).reversed())
                 .map(run -> run.id().toString()).toList();
 
@@ -235,9 +238,46 @@ class RunHttpServiceTest {
             cursor=%25%25            | cursor      | cursor is not a cursor this server issued
             status=done              | status      | status must be one of pending, running, success, failed
             workflow_id=nope         | workflow_id | workflow_id must be a UUID
+            limit=2.5                | limit       | limit must be an integer between 1 and 200
+            cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA | cursor | cursor is not a cursor this server issued
+            status=succeeded         | status      | status must be one of pending, running, success, failed
+            workflow_id=42           | workflow_id | workflow_id must be a UUID
             """)
     void givenInvalidQueryParameter_list_returns400NamingTheParameter(String query, String field, String detail) {
         assertInvalidQuery(api.get("/api/v1/runs?" + query), field, detail);
+        assertThat(api.useCases.listQueries).as("the use case was not asked").isEmpty();
+    }
+
+    @Test
+    void givenCursorIssuedWithAnotherSecret_list_returns400NamingCursor() {
+        String foreign = new CursorCodec("another-secret").encode(new Cursor(Instant.now(), UUID.randomUUID()));
+
+        assertInvalidQuery(api.get("/api/v1/runs?cursor=" + foreign), "cursor", "is not a cursor this server issued");
+    }
+
+    @Test
+    void givenEveryParameter_list_asksTheUseCaseForExactlyThatQuery() {
+        Cursor after = new Cursor(Instant.parse("2025-01-01T10:00:00.123456Z"), UUID.randomUUID());
+        String token = new CursorCodec(ApiServer.CURSOR_SECRET).encode(after);
+
+        api.get("/api/v1/runs?limit=%207%20&cursor=" + token + "&status=running&workflow_id=" + workflowId);
+
+        assertThat(api.useCases.listQueries).containsExactly(
+                new RunQuery(new PageRequest(7, after), RunStatus.RUNNING, UUID.fromString(workflowId)));
+    }
+
+    @Test
+    void givenBlankParameters_list_appliesTheDefaults() {
+        Map<String, Object> page = api.get("/api/v1/runs?limit=%20&cursor=&status=&workflow_id=").json();
+
+        assertThat(page).containsEntry("limit", 50);
+        assertThat(api.useCases.listQueries).containsExactly(new RunQuery(new PageRequest(50, null), null, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 200})
+    void limitsOneAndTwoHundred_areAccepted(int limit) {
+        assertThat(api.get("/api/v1/runs?limit=" + limit).json()).containsEntry("limit", limit);
     }
 
     @Test

@@ -43,7 +43,7 @@ class WorkflowHttpServiceTest {
 
     @BeforeEach
     void reset() {
-        api.ports.reset();
+        api.useCases.reset();
     }
 
     @Test
@@ -57,7 +57,7 @@ class WorkflowHttpServiceTest {
                 .containsEntry("message", "Workflow created successfully");
         UUID uuid = UUID.fromString((String) body.get("workflow_id"));
         assertThat(reply.header("Location")).isEqualTo("/api/v1/workflows/" + uuid);
-        Workflow stored = api.ports.workflows.get(uuid);
+        Workflow stored = api.useCases.workflows.get(uuid);
         assertThat(stored.name()).isEqualTo("Onboarding");
         assertThat(stored.steps()).hasSize(2);
         assertThat(((DelayStep) stored.steps().getFirst()).duration()).isEqualTo(Duration.ofSeconds(2));
@@ -68,7 +68,7 @@ class WorkflowHttpServiceTest {
         ApiServer.Reply reply = api.postJson("/api/v1/workflows/", VALID);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(api.ports.workflows).hasSize(1);
+        assertThat(api.useCases.workflows).hasSize(1);
     }
 
     @Test
@@ -133,7 +133,7 @@ class WorkflowHttpServiceTest {
         ApiServer.Reply reply = api.postJson("/api/v1/workflows", "{\"name\": \"x\",}");
 
         assertMalformedJson(reply, "malformed JSON at line 1 column 14");
-        assertThat(api.ports.workflows).isEmpty();
+        assertThat(api.useCases.workflows).isEmpty();
     }
 
     @Test
@@ -141,7 +141,7 @@ class WorkflowHttpServiceTest {
         ApiServer.Reply reply = api.postJson("/api/v1/workflows", VALID + " {}");
 
         assertMalformedJson(reply, "unexpected content after the JSON value");
-        assertThat(api.ports.workflows).isEmpty();
+        assertThat(api.useCases.workflows).isEmpty();
     }
 
     @Test
@@ -155,14 +155,14 @@ class WorkflowHttpServiceTest {
     @ValueSource(strings = {"", "   \n"})
     void givenEmptyBody_create_returns400(String body) {
         assertMalformedJson(api.postJson("/api/v1/workflows", body), "the request body is empty");
-        assertThat(api.ports.workflows).isEmpty();
+        assertThat(api.useCases.workflows).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"workflow\"", "42", "null"})
     void givenBodyThatIsNoObject_create_returns422(String body) {
         assertInvalidBody(api.postJson("/api/v1/workflows", body), null, "the body must be a JSON object");
-        assertThat(api.ports.workflows).isEmpty();
+        assertThat(api.useCases.workflows).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,12 +190,12 @@ class WorkflowHttpServiceTest {
         ApiServer.Reply reply = api.postJson("/api/v1/workflows", body);
 
         assertInvalidBody(reply, field, detail);
-        assertThat(api.ports.workflows).as("nothing stored for: " + caseName).isEmpty();
+        assertThat(api.useCases.workflows).as("nothing stored for: " + caseName).isEmpty();
     }
 
     @Test
     void givenStoreFailure_create_returns500WithoutInternals() {
-        api.ports.workflowStoreFailure = new FakePorts.Outage("connection to db-7 refused");
+        api.useCases.createFailure = new StubUseCases.Outage("connection to db-7 refused");
 
         ApiServer.Reply reply = api.postJson("/api/v1/workflows", VALID);
 

@@ -2,7 +2,6 @@ package io.workflow.adapters.kafka;
 
 import io.workflow.domain.port.RunCompletionPublisher;
 import io.workflow.domain.run.Run;
-import io.workflow.domain.run.RunDocument;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publishes each finished run's document on the completed topic, keyed by run id, without waiting
+ * Publishes a {@link CompletedEvent} per finished run on the completed topic, keyed by run id, without waiting
  * for the broker: the run is already finished in the store, a lost announcement is only logged.
  */
 public final class KafkaCompletionPublisher implements RunCompletionPublisher, AutoCloseable {
@@ -36,7 +35,7 @@ public final class KafkaCompletionPublisher implements RunCompletionPublisher, A
     @Override
     public void completed(Run run) {
         try {
-            byte[] document = EventJson.write(RunDocument.toTree(run));
+            byte[] document = CompletedEvent.of(run);
             producer.send(new ProducerRecord<>(topic, run.id().toString(), document), (metadata, error) -> {
                 if (error != null) {
                     LOG.log(Level.WARNING, "completion of run " + run.id() + " was not published", error);

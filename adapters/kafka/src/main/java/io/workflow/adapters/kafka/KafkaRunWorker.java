@@ -1,5 +1,6 @@
 package io.workflow.adapters.kafka;
 
+import io.workflow.application.ExecuteRun;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,7 +61,7 @@ public final class KafkaRunWorker implements AutoCloseable {
     }
 
     private final KafkaSettings settings;
-    private final Function<UUID, ?> execute;
+    private final ExecuteRun execute;
     private final RetryBackoff retry;
     private final Duration shutdownGrace;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -78,7 +78,7 @@ public final class KafkaRunWorker implements AutoCloseable {
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Deque<Waiting> waiting = new ArrayDeque<>();
 
-    private KafkaRunWorker(KafkaSettings settings, Function<UUID, ?> execute, RetryBackoff retry, Duration shutdownGrace) {
+    private KafkaRunWorker(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
         this.settings = settings;
         this.execute = execute;
         this.retry = retry;
@@ -95,11 +95,11 @@ public final class KafkaRunWorker implements AutoCloseable {
     }
 
     /** Joins the group and starts executing runs; {@code execute} performs one run by id (the worker's use case). */
-    public static KafkaRunWorker start(KafkaSettings settings, Function<UUID, ?> execute) {
+    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute) {
         return start(settings, execute, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
     }
 
-    static KafkaRunWorker start(KafkaSettings settings, Function<UUID, ?> execute, RetryBackoff retry, Duration shutdownGrace) {
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
         KafkaRunWorker worker = new KafkaRunWorker(settings, execute, retry, shutdownGrace);
         worker.pollThread.start();
         return worker;
@@ -198,8 +198,11 @@ public final class KafkaRunWorker implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    Object outcome = execute.apply(record.runId());
+                    ExecuteRun.Outcome outcome = execute.execute(record.runId());
                     LOG.fine(() -> "run " + record.runId() + ": " + outcome);
+                    if (outcome == ExecuteRun.Outcome.INTERRUPTED) {
+                        return; // not finished: the record is redelivered to whoever takes the partition
+                    }
                     break;
                 } catch (RuntimeException e) {
                     if (attempt >= retry.attempts()) {

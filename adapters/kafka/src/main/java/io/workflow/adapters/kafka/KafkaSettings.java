@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the broker is and how this service uses it.
+ * Where the broker is and how this service uses it. The values come from the service's configuration
+ * (its defaults are in bootstrap's {@code application.yaml}); only the topic names are fixed here.
  *
  * @param bootstrapServers  {@code host:port[,host:port...]}
  * @param consumerGroup     the workers' consumer group
  * @param triggerTopic      trigger events, keyed by run id
- * @param completedTopic    completed runs (the run document), keyed by run id
+ * @param completedTopic    completed-run events ({@link CompletedEvent}), keyed by run id
  * @param deadLetterTopic   trigger records that could not be read
  * @param partitions        partitions of the trigger and completed topics when they are created here
  * @param maxBlock          how long a send may wait for metadata or buffer space ({@code max.block.ms})
@@ -34,17 +35,6 @@ public record KafkaSettings(String bootstrapServers, String consumerGroup, Strin
     public static final String TRIGGER_TOPIC = "workflow.trigger";
     public static final String COMPLETED_TOPIC = "workflow.completed";
     public static final String DEAD_LETTER_TOPIC = "workflow.trigger.dlq";
-    public static final int DEFAULT_PARTITIONS = 3;
-    public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * Measured on the 2-core dev box: one caller at a time waits ~3 ms with 1 ms and ~7 ms with 5 ms,
-     * but 256 concurrent callers got more dispatches per second and a lower p99 with 5 ms (Kafka's
-     * own default since 4.0), and concurrency is what the trigger endpoint sees.
-     */
-    public static final Duration DEFAULT_LINGER = Duration.ofMillis(5);
-    public static final int DEFAULT_WORKER_CONCURRENCY = 256;
-
     /** Kafka's own poll batch; smaller when the worker may hold fewer runs, so a batch fits its free slots. */
     private static final int MAX_POLL_RECORDS = 500;
 
@@ -68,12 +58,6 @@ public record KafkaSettings(String bootstrapServers, String consumerGroup, Strin
         if (deliveryTimeout == null || deliveryTimeout.compareTo(linger.plusSeconds(1)) < 0) {
             throw new IllegalArgumentException("deliveryTimeout must be at least linger + 1 s");
         }
-    }
-
-    /** The standard topics and defaults, for the given broker and consumer group. */
-    public static KafkaSettings defaults(String bootstrapServers, String consumerGroup) {
-        return new KafkaSettings(bootstrapServers, consumerGroup, TRIGGER_TOPIC, COMPLETED_TOPIC, DEAD_LETTER_TOPIC,
-                DEFAULT_PARTITIONS, DEFAULT_MAX_BLOCK, DEFAULT_DELIVERY_TIMEOUT, DEFAULT_LINGER, DEFAULT_WORKER_CONCURRENCY);
     }
 
     /** These settings with other producer timeouts. */

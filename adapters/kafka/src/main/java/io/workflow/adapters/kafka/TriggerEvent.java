@@ -12,11 +12,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * What goes on the trigger topic: {@code {"run_id","workflow_id","triggered_at"}}. Only the run id
- * is needed to execute; the other two are for people reading the topic, so they may be absent, but
- * when present they must be well formed.
+ * What goes on the trigger topic, schema 1: {@code {"schema":1,"run_id","workflow_id","triggered_at"}}.
+ * Only the run id is needed to execute; the other fields are for people reading the topic, so they
+ * may be absent (events written before the schema field have none), but when present they must be
+ * well formed. An event of a later schema is unreadable here and goes to the dead-letter topic.
  */
 record TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt) {
+    static final int SCHEMA = 1;
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -33,6 +35,7 @@ record TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt) {
 
     byte[] toJson() {
         Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("schema", SCHEMA);
         tree.put("run_id", runId.toString());
         tree.put("workflow_id", workflowId == null ? null : workflowId.toString());
         tree.put("triggered_at", triggeredAt == null ? null : triggeredAt.toString());
@@ -52,6 +55,10 @@ record TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt) {
         }
         if (!tree.isObject()) {
             throw new Unreadable("not a JSON object");
+        }
+        JsonNode schema = tree.get("schema");
+        if (schema != null && !(schema.isInt() && schema.intValue() == SCHEMA)) {
+            throw new Unreadable("schema " + schema + " is not one this worker reads (" + SCHEMA + ")");
         }
         UUID runId = uuid(tree, "run_id");
         if (runId == null) {

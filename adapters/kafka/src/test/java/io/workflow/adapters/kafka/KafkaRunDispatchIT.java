@@ -1,5 +1,6 @@
 package io.workflow.adapters.kafka;
 
+import io.workflow.application.ExecuteRun;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.contract.RunDispatchContract;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ class KafkaRunDispatchIT extends RunDispatchContract {
         KafkaSettings settings = TestBroker.freshSettings("dispatch-contract", 3);
         opened.add(KafkaRunWorker.start(settings, runId -> {
             execute.accept(runId);
-            return null;
+            return ExecuteRun.Outcome.EXECUTED;
         }));
         KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(settings);
         opened.add(dispatcher);
@@ -34,7 +35,7 @@ class KafkaRunDispatchIT extends RunDispatchContract {
 
     @Override
     protected RunDispatcher unavailableDispatcher() {
-        KafkaSettings nowhere = KafkaSettings.defaults("127.0.0.1:1", "nobody")
+        KafkaSettings nowhere = TestBroker.settings("127.0.0.1:1", "nobody")
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
         KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(nowhere);
         opened.add(dispatcher);

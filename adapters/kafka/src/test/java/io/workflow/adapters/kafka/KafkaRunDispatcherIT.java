@@ -39,7 +39,7 @@ class KafkaRunDispatcherIT {
 
     @Test
     void givenNoBroker_dispatch_throwsDispatchExceptionWithinMaxBlock() {
-        KafkaSettings nowhere = KafkaSettings.defaults("127.0.0.1:1", "unused")
+        KafkaSettings nowhere = TestBroker.settings("127.0.0.1:1", "unused")
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
         try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(nowhere)) {
             for (int attempt = 0; attempt < 2; attempt++) {
@@ -54,7 +54,7 @@ class KafkaRunDispatcherIT {
 
     @Test
     void givenNoBroker_ping_saysNoWithinSeconds() {
-        try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(KafkaSettings.defaults("127.0.0.1:1", "unused"))) {
+        try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(TestBroker.settings("127.0.0.1:1", "unused"))) {
             long started = System.nanoTime();
 
             assertThat(dispatcher.ping()).isFalse();
@@ -65,7 +65,7 @@ class KafkaRunDispatcherIT {
 
     @Test
     void givenABroker_ping_saysYes() {
-        try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(KafkaSettings.defaults(TestBroker.BOOTSTRAP_SERVERS, "unused"))) {
+        try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(TestBroker.settings(TestBroker.BOOTSTRAP_SERVERS, "unused"))) {
             assertThat(dispatcher.ping()).isTrue();
             assertThat(dispatcher.ping()).isTrue();
         }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaRunDispatcherTest {
     private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
-    private static final KafkaSettings SETTINGS = KafkaSettings.defaults("127.0.0.1:9092", "workers");
+    private static final KafkaSettings SETTINGS = TestBroker.settings("127.0.0.1:9092", "workers");
 
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
@@ -37,7 +37,7 @@ class KafkaRunDispatcherTest {
         ProducerRecord<String, byte[]> sent = producer.history().getFirst();
         assertThat(sent.topic()).isEqualTo("workflow.trigger");
         assertThat(sent.key()).isEqualTo(run.id().toString());
-        assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo("{\"run_id\":\"" + run.id()
+        assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schema\":1,\"run_id\":\"" + run.id()
                 + "\",\"workflow_id\":\"" + run.workflowId() + "\",\"triggered_at\":\"2026-03-04T05:06:07Z\"}");
     }
 

@@ -1,5 +1,7 @@
 package io.workflow.adapters.kafka;
 
+import io.workflow.application.ExecuteRun;
+import io.workflow.application.ExecuteRun.Outcome;
 import io.workflow.domain.run.Run;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +47,7 @@ class KafkaRunWorkerIT {
         Set<UUID> executed = ConcurrentHashMap.newKeySet();
         List<UUID> dispatched = dispatch(settings, 100);
 
-        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, executed::add)) {
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, recording(executed))) {
             await(WAIT, "every dispatched run executed", () -> executed.containsAll(dispatched));
             await(WAIT, "offsets committed to the end", () -> committedToTheEnd(settings));
             assertThat(worker.isPolling()).isTrue();
@@ -65,7 +67,8 @@ class KafkaRunWorkerIT {
             if (runId.equals(slow)) {
                 awaitUninterruptibly(slowMayFinish);
             }
-            return finished.add(runId);
+            finished.add(runId);
+            return Outcome.EXECUTED;
         })) {
             await(WAIT, "the five fast runs finished", () -> finished.containsAll(runs.subList(1, 6)));
             Thread.sleep(1000); // several poll-and-commit rounds
@@ -87,7 +90,7 @@ class KafkaRunWorkerIT {
         UUID good = dispatch(settings, 1).getFirst();
         Set<UUID> executed = ConcurrentHashMap.newKeySet();
 
-        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, executed::add)) {
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, recording(executed))) {
             await(WAIT, "the readable run executed", () -> executed.contains(good));
             await(WAIT, "offsets committed past the unreadable records", () -> committedToTheEnd(settings));
         }
@@ -113,7 +116,7 @@ class KafkaRunWorkerIT {
             if (attempts.incrementAndGet() < 3) {
                 throw new IllegalStateException("database down");
             }
-            return runId;
+            return Outcome.EXECUTED;
         }, QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE)) {
             await(WAIT, "offsets committed after the third attempt", () -> committedToTheEnd(settings));
         }
@@ -131,7 +134,7 @@ class KafkaRunWorkerIT {
             if (runId.equals(runs.getFirst())) {
                 throw new IllegalStateException("database down");
             }
-            return runId;
+            return Outcome.EXECUTED;
         }, QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE)) {
             await(WAIT, "offsets committed past the failing run", () -> committedToTheEnd(settings));
         }
@@ -151,7 +154,8 @@ class KafkaRunWorkerIT {
             mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             sleepUninterruptibly(Duration.ofMillis(150));
             inFlight.decrementAndGet();
-            return executed.add(runId);
+            executed.add(runId);
+            return Outcome.EXECUTED;
         })) {
             await(WAIT, "every run executed", () -> executed.containsAll(runs));
             await(WAIT, "offsets committed to the end", () -> committedToTheEnd(settings));
@@ -160,18 +164,47 @@ class KafkaRunWorkerIT {
     }
 
     @Test
+    void givenARunInterruptedMidway_itsRecordIsNotCommitted_andTheNextWorkerInTheGroupGetsIt() throws Exception {
+        KafkaSettings settings = settings("interrupted", 1);
+        UUID run = dispatch(settings, 1).getFirst();
+        Set<UUID> attempted = ConcurrentHashMap.newKeySet();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
+            attempted.add(runId);
+            return Outcome.INTERRUPTED;
+        })) {
+            await(WAIT, "the run attempted", () -> attempted.contains(run));
+            Thread.sleep(1000); // several poll-and-commit rounds
+            assertThat(committed(settings)).as("nothing committed past an interrupted run").containsEntry(0, 0L);
+        }
+        Set<UUID> executed = ConcurrentHashMap.newKeySet();
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, recording(executed))) {
+            await(WAIT, "the run redelivered and executed", () -> executed.contains(run));
+            await(WAIT, "offsets committed to the end", () -> committedToTheEnd(settings));
+        }
+    }
+
+    /** An execution that records each run id and reports it executed. */
+    private static ExecuteRun recording(Set<UUID> into) {
+        return runId -> {
+            into.add(runId);
+            return Outcome.EXECUTED;
+        };
+    }
+
+    @Test
     void givenAClosedWorker_aSecondWorkerInTheGroup_continuesFromTheCommittedOffsets() throws Exception {
         KafkaSettings settings = settings("handover", 3);
         List<UUID> first = dispatch(settings, 10);
         Set<UUID> seenByFirst = ConcurrentHashMap.newKeySet();
-        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, seenByFirst::add)) {
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, recording(seenByFirst))) {
             await(WAIT, "the first batch executed and committed",
                     () -> seenByFirst.containsAll(first) && committedToTheEnd(settings));
         }
         List<UUID> second = dispatch(settings, 10);
         Set<UUID> seenBySecond = ConcurrentHashMap.newKeySet();
 
-        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, seenBySecond::add)) {
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, recording(seenBySecond))) {
             await(WAIT, "the second batch executed and committed",
                     () -> seenBySecond.containsAll(second) && committedToTheEnd(settings));
         }

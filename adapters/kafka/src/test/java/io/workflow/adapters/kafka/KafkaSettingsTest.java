@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaSettingsTest {
-    private final KafkaSettings defaults = KafkaSettings.defaults("127.0.0.1:9092", "workers");
+    private final KafkaSettings defaults = TestBroker.settings("127.0.0.1:9092", "workers");
 
     @Test
     void givenDefaults_settings_useTheServiceTopicsAndBoundedWaits() {
@@ -47,7 +47,7 @@ class KafkaSettingsTest {
 
     @Test
     void givenNonsense_settings_refuseIt() {
-        assertThatThrownBy(() -> KafkaSettings.defaults(" ", "workers")).hasMessageContaining("bootstrapServers");
+        assertThatThrownBy(() -> TestBroker.settings(" ", "workers")).hasMessageContaining("bootstrapServers");
         assertThatThrownBy(() -> defaults.withWorkerConcurrency(0)).hasMessageContaining("workerConcurrency");
         assertThatThrownBy(() -> defaults.withTimeouts(Duration.ZERO, Duration.ofSeconds(10))).hasMessageContaining("maxBlock");
         assertThatThrownBy(() -> defaults.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)))

@@ -3,9 +3,10 @@ package io.workflow.adapters.kafka;
 import io.workflow.adapters.memory.InMemoryCache;
 import io.workflow.adapters.memory.InMemoryRunRepository;
 import io.workflow.adapters.memory.InMemoryWorkflowRepository;
-import io.workflow.application.CacheAside;
 import io.workflow.application.ExecuteRun;
 import io.workflow.application.ExecuteRun.Outcome;
+import io.workflow.application.service.CacheAside;
+import io.workflow.application.service.ExecuteRunService;
 import io.workflow.domain.port.StepExecutor.StepOutcome;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
@@ -108,7 +109,7 @@ class RedeliveryIT {
         settings = TestBroker.freshSettings("redelivery-" + name, 3);
         completions = new KafkaCompletionPublisher(settings);
         // Delay steps just sleep here: this test is about delivery, not about steps.
-        executeRun = new ExecuteRun(workflows, CacheAside.forWorkflows(new InMemoryCache<>(clock, 100)), runs, (step, context) -> {
+        executeRun = new ExecuteRunService(workflows, CacheAside.forWorkflows(new InMemoryCache<>(clock, 100)), runs, (step, context) -> {
             try {
                 Thread.sleep(((DelayStep) step).duration());
             } catch (InterruptedException e) {
@@ -117,7 +118,7 @@ class RedeliveryIT {
             }
             return new StepOutcome.Succeeded(Map.of());
         }, completions, CacheAside.forRuns(new InMemoryCache<>(clock, 100)), clock,
-                new ExecuteRun.Timing(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+                new ExecuteRunService.Timing(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
     private Run storedRun(Duration delay) {

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
  * and consumer group, so tests never see each other's records.
  */
 final class TestBroker {
+    private static final Duration LINGER = Duration.ofMillis(5);
     static final String BOOTSTRAP_SERVERS = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -48,12 +49,18 @@ final class TestBroker {
         }
     }
 
+    /** The service's topics at {@code bootstrapServers}, with the producer timeouts and concurrency the service runs with. */
+    static KafkaSettings settings(String bootstrapServers, String consumerGroup) {
+        return new KafkaSettings(bootstrapServers, consumerGroup, KafkaSettings.TRIGGER_TOPIC, KafkaSettings.COMPLETED_TOPIC,
+                KafkaSettings.DEAD_LETTER_TOPIC, 3, Duration.ofSeconds(5), Duration.ofSeconds(10), LINGER, 256);
+    }
+
     /** Settings with topics and a group of their own, topics created. */
     static KafkaSettings freshSettings(String name, int partitions) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaSettings settings = new KafkaSettings(BOOTSTRAP_SERVERS, "it-" + unique, "it." + unique + ".trigger",
                 "it." + unique + ".completed", "it." + unique + ".trigger.dlq", partitions,
-                Duration.ofSeconds(5), Duration.ofSeconds(10), KafkaSettings.DEFAULT_LINGER, 32);
+                Duration.ofSeconds(5), Duration.ofSeconds(10), LINGER, 32);
         KafkaTopics.ensure(settings);
         return settings;
     }
@@ -132,7 +139,7 @@ final class TestBroker {
 
     /** Puts raw bytes on a topic, as a foreign producer might. */
     static void produceRaw(String topic, String key, byte[] value) throws Exception {
-        KafkaSettings settings = KafkaSettings.defaults(BOOTSTRAP_SERVERS, "unused");
+        KafkaSettings settings = settings(BOOTSTRAP_SERVERS, "unused");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings.producerProperties())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         }

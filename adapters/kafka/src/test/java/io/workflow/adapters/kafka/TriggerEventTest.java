@@ -24,8 +24,24 @@ class TriggerEventTest {
 
         String json = new String(TriggerEvent.of(run, now).toJson(), StandardCharsets.UTF_8);
 
-        assertThat(json).isEqualTo("{\"run_id\":\"" + RUN + "\",\"workflow_id\":\"" + WORKFLOW
+        assertThat(json).isEqualTo("{\"schema\":1,\"run_id\":\"" + RUN + "\",\"workflow_id\":\"" + WORKFLOW
                 + "\",\"triggered_at\":\"2026-01-02T03:04:05.123456Z\"}");
+    }
+
+    @Test
+    void givenAnEventWrittenBeforeTheSchemaField_parse_readsIt() throws Exception {
+        byte[] old = ("{\"run_id\":\"" + RUN + "\",\"workflow_id\":\"" + WORKFLOW + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TriggerEvent.parse(old).runId()).isEqualTo(RUN);
+    }
+
+    @Test
+    void givenAnEventOfALaterSchema_parse_saysItCannotReadIt() {
+        byte[] later = ("{\"schema\":2,\"run_id\":\"" + RUN + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> TriggerEvent.parse(later))
+                .isInstanceOf(TriggerEvent.Unreadable.class)
+                .hasMessageContaining("schema 2");
     }
 
     @Test

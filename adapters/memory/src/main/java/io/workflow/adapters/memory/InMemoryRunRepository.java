@@ -24,8 +24,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Compare-and-set goes through {@link ConcurrentHashMap#compute}, which is atomic per key.
  */
 public final class InMemoryRunRepository implements RunRepository {
-    private static final Comparator<Cursor> NEWEST_FIRST =
-            Comparator.comparing(Cursor::createdAt).thenComparing(Cursor::id).reversed();
+    private static final Comparator<Cursor> NEWEST_FIRST = Comparator.<Cursor>naturalOrder().reversed();
 
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     private final NavigableMap<Cursor, UUID> newestFirst = new ConcurrentSkipListMap<>(NEWEST_FIRST);

@@ -15,26 +15,32 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Executes dispatched runs in this process, one virtual thread each, at most {@code concurrency}
+ * Executes dispatched runs in this process (once {@linkplain #start started}), one virtual thread each, at most {@code concurrency}
  * at a time (the rest wait their turn). Runs in flight at shutdown stay pending or running in the
  * store; with a persistent store the stranded-run sweeper picks them up after a restart.
  */
 public final class InProcessRunDispatcher implements RunDispatcher, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InProcessRunDispatcher.class.getName());
 
-    private final Consumer<UUID> execute;
     private final Semaphore slots;
+    private volatile Consumer<UUID> execute;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("run-", 0).factory());
 
-    /** {@code execute} performs one run by id (the worker's use case). */
-    public InProcessRunDispatcher(Consumer<UUID> execute, int concurrency) {
-        this.execute = execute;
+    public InProcessRunDispatcher(int concurrency) {
         this.slots = new Semaphore(concurrency);
+    }
+
+    /** Starts executing dispatched runs with {@code execute}, which performs one run by id (the worker's use case). */
+    public void start(Consumer<UUID> execute) {
+        this.execute = execute;
     }
 
     @Override
     public void dispatch(Run run) {
+        if (execute == null) {
+            throw new DispatchException("the in-process executor has not been started", null);
+        }
         try {
             executor.execute(() -> executeInSlot(run.id()));
         } catch (RejectedExecutionException e) {

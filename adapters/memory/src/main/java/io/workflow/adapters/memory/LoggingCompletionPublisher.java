@@ -11,6 +11,6 @@ public final class LoggingCompletionPublisher implements RunCompletionPublisher 
 
     @Override
     public void completed(Run run) {
-        LOG.fine(() -> "run " + run.id() + " completed: " + run.status().wireName());
+        LOG.fine(() -> "run " + run.id() + " completed: " + run.status());
     }
 }

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Column values between Java and PostgreSQL: timestamps as UTC microseconds (or epoch microseconds), ids as uuid, JSON as text. */
+/** Column values between Java and PostgreSQL: timestamps as UTC microseconds (or epoch microseconds), ids as uuid (JSON columns: {@link JsonColumns}). */
 final class ColumnValues {
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -43,12 +43,6 @@ final class ColumnValues {
     static String text(DbRow row, String column) {
         Object value = row.column(column).orElse(null);
         return value == null ? null : value.toString();
-    }
-
-    /** A JSON column, selected as text, read back into a plain Java tree. */
-    static Object json(DbRow row, String column) {
-        String text = text(row, column);
-        return text == null ? null : JsonText.read(text);
     }
 
     /** Whether the statement failed because a row with that key already exists. */

@@ -8,13 +8,13 @@ import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.run.Run;
-import io.workflow.domain.run.RunDocument;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.workflow.adapters.postgres.ColumnValues.instant;
-import static io.workflow.adapters.postgres.ColumnValues.json;
 import static io.workflow.adapters.postgres.ColumnValues.text;
 import static io.workflow.adapters.postgres.ColumnValues.timestamp;
 import static io.workflow.adapters.postgres.ColumnValues.uuid;
@@ -60,13 +59,13 @@ public final class PostgresRunRepository implements RunRepository {
             db.execute().createNamedInsert(INSERT)
                     .addParam("id", run.id())
                     .addParam("workflow_id", run.workflowId())
-                    .addParam("status", run.status().wireName())
-                    .addParam("payload", JsonText.write(run.payload()))
+                    .addParam("status", statusName(run.status()))
+                    .addParam("payload", JsonColumns.write(run.payload()))
                     .addParam("created_at", timestamp(run.createdAt()))
                     .addParam("started_at", timestamp(run.startedAt()))
                     .addParam("completed_at", timestamp(run.completedAt()))
                     .addParam("error", run.error())
-                    .addParam("step_results", JsonText.write(RunDocument.stepResultsToTree(run.stepResults())))
+                    .addParam("step_results", JsonColumns.stepResults(run.stepResults()))
                     .addParam("lease_expires_at", timestamp(run.leaseExpiresAt()))
                     .execute();
         } catch (DbClientException e) {
@@ -92,7 +91,7 @@ public final class PostgresRunRepository implements RunRepository {
         DbStatementQuery statement = db.execute()
                 .createNamedQuery(listStatementName(query.status() != null, query.workflowId() != null, after != null));
         if (query.status() != null) {
-            statement.addParam("status", query.status().wireName());
+            statement.addParam("status", statusName(query.status()));
         }
         if (query.workflowId() != null) {
             statement.addParam("workflow_id", query.workflowId());
@@ -117,14 +116,14 @@ public final class PostgresRunRepository implements RunRepository {
             throw new IllegalArgumentException("compare-and-set must keep the run's id");
         }
         long changed = db.execute().createNamedUpdate(COMPARE_AND_SET)
-                .addParam("status", next.status().wireName())
+                .addParam("status", statusName(next.status()))
                 .addParam("started_at", timestamp(next.startedAt()))
                 .addParam("completed_at", timestamp(next.completedAt()))
                 .addParam("error", next.error())
-                .addParam("step_results", JsonText.write(RunDocument.stepResultsToTree(next.stepResults())))
+                .addParam("step_results", JsonColumns.stepResults(next.stepResults()))
                 .addParam("lease_expires_at", timestamp(next.leaseExpiresAt()))
                 .addParam("id", expected.id())
-                .addParam("expected_status", expected.status().wireName())
+                .addParam("expected_status", statusName(expected.status()))
                 .addParam("expected_lease_expires_at", timestamp(expected.leaseExpiresAt()))
                 .execute();
         return changed == 1;
@@ -155,17 +154,23 @@ public final class PostgresRunRepository implements RunRepository {
     }
 
     private static Run run(DbRow row) {
-        return new Run(uuid(row, "id"), uuid(row, "workflow_id"), status(text(row, "status")), json(row, "payload"),
-                instant(row, "created_at"), instant(row, "started_at"), instant(row, "completed_at"), text(row, "error"),
-                RunDocument.stepResultsFromTree(json(row, "step_results")), instant(row, "lease_expires_at"));
+        return new Run(uuid(row, "id"), uuid(row, "workflow_id"), status(text(row, "status")),
+                JsonColumns.payload(text(row, "payload")), instant(row, "created_at"), instant(row, "started_at"),
+                instant(row, "completed_at"), text(row, "error"), JsonColumns.stepResults(text(row, "step_results")),
+                instant(row, "lease_expires_at"));
     }
 
-    private static RunStatus status(String wireName) {
-        RunStatus status = RunStatus.fromWireName(wireName);
-        if (status == null) {
-            throw new IllegalStateException("stored run has unknown status '" + wireName + "'");
+    /** The {@code status} column's value: the status in lower case (the table's CHECK lists them). */
+    private static String statusName(RunStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static RunStatus status(String stored) {
+        try {
+            return RunStatus.valueOf(stored.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("stored run has unknown status '" + stored + "'", e);
         }
-        return status;
     }
 
     private static Map<String, String> statements() {

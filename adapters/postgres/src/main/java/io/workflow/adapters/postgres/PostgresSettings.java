@@ -7,19 +7,13 @@ import java.util.Objects;
  * Where PostgreSQL is and how to reach it. The service goes through {@code host}:{@code port},
  * which is PgBouncer when {@code pgbouncer} is set; migrations go straight to PostgreSQL at
  * {@code directHost}:{@code directPort}, because Flyway's session-level advisory lock does not
- * survive PgBouncer's transaction pooling.
+ * survive PgBouncer's transaction pooling. {@code poolWait} is how long a statement waits for a pooled
+ * connection: under a burst, waiting in the queue beats failing (a short wait turned 10,000 users
+ * into thousands of 500s).
  */
 public record PostgresSettings(String host, int port, String database, String user, String password,
                                boolean pgbouncer, int poolSize, String directHost, int directPort,
                                Duration connectTimeout, Duration poolWait) {
-    public static final int DEFAULT_POOL_SIZE = 20;
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * How long a statement waits for a pooled connection. Under a burst, waiting in the queue (the
-     * clients allow a minute) beats failing: a short wait turned 10,000 users into thousands of 500s.
-     */
-    public static final Duration DEFAULT_POOL_WAIT = Duration.ofSeconds(30);
-
     /** A statement that hangs longer than this fails instead of holding a pooled connection forever. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 

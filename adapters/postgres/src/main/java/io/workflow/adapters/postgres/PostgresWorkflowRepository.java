@@ -5,15 +5,12 @@ import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbRow;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.workflow.Workflow;
-import io.workflow.domain.workflow.WorkflowDocument;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import static io.workflow.adapters.postgres.ColumnValues.instant;
-import static io.workflow.adapters.postgres.ColumnValues.json;
 import static io.workflow.adapters.postgres.ColumnValues.text;
 import static io.workflow.adapters.postgres.ColumnValues.timestamp;
 import static io.workflow.adapters.postgres.ColumnValues.uuid;
@@ -46,7 +43,7 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                     .addParam("client_id", workflow.id())
                     .addParam("name", workflow.name())
                     .addParam("description", workflow.description())
-                    .addParam("steps", JsonText.write(WorkflowDocument.stepsToTree(workflow.steps())))
+                    .addParam("steps", JsonColumns.steps(workflow.steps()))
                     .addParam("created_at", timestamp(workflow.createdAt()))
                     .execute();
         } catch (DbClientException e) {
@@ -67,6 +64,6 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
 
     private static Workflow workflow(DbRow row) {
         return new Workflow(uuid(row, "uuid"), text(row, "client_id"), text(row, "name"), text(row, "description"),
-                WorkflowDocument.stepsFromTree((List<?>) json(row, "steps")), instant(row, "created_at"));
+                JsonColumns.steps(text(row, "steps")), instant(row, "created_at"));
     }
 }

@@ -9,6 +9,9 @@ import java.time.Duration;
  * {@code POSTGRES_PGBOUNCER} (true). Migrations run once per JVM.
  */
 final class PostgresTestDatabase {
+    private static final int POOL_SIZE = 20;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration POOL_WAIT = Duration.ofSeconds(30);
     private static boolean migrated;
 
     private PostgresTestDatabase() {
@@ -18,9 +21,9 @@ final class PostgresTestDatabase {
         String host = env("POSTGRES_HOST", "127.0.0.1");
         return new PostgresSettings(host, Integer.parseInt(env("POSTGRES_PORT", "6432")),
                 env("POSTGRES_DB", "workflow"), env("POSTGRES_USER", "workflow"), env("POSTGRES_PASSWORD", "workflow"),
-                Boolean.parseBoolean(env("POSTGRES_PGBOUNCER", "true")), PostgresSettings.DEFAULT_POOL_SIZE,
-                host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), PostgresSettings.DEFAULT_CONNECT_TIMEOUT,
-                PostgresSettings.DEFAULT_POOL_WAIT);
+                Boolean.parseBoolean(env("POSTGRES_PGBOUNCER", "true")), POOL_SIZE,
+                host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), CONNECT_TIMEOUT,
+                POOL_WAIT);
     }
 
     /** A store on the migrated test database; the caller closes it. */

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * A {@link Cache} in Redis: key {@code <prefix><uuid>}, value the JSON text of the value's document
- * tree, expiring by {@code PX}. It never throws for Redis' sake: while Redis is down or slow, reads
+ * A {@link Cache} in Redis: key {@code <prefix><uuid>}, value the text {@link CacheValues} encodes,
+ * expiring by {@code PX}. It never throws for Redis' sake: while Redis is down or slow, reads
  * miss and writes are skipped (see {@link RedisCircuit}).
  *
  * <p>A failed eviction is worse than a failed read or write: the stale entry stays in Redis until
@@ -33,18 +33,18 @@ public final class JedisCache<V> implements Cache<V> {
     private final UnifiedJedis redis;
     private final RedisCircuit circuit;
     private final String keyPrefix;
-    private final Function<? super V, Object> toTree;
-    private final Function<Object, ? extends V> fromTree;
+    private final Function<V, String> encode;
+    private final Function<String, V> decode;
     private final Set<String> unconfirmedEvictions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean deletingUnconfirmed = new AtomicBoolean();
 
     JedisCache(UnifiedJedis redis, RedisCircuit circuit, String keyPrefix,
-               Function<? super V, Object> toTree, Function<Object, ? extends V> fromTree) {
+               Function<V, String> encode, Function<String, V> decode) {
         this.redis = redis;
         this.circuit = circuit;
         this.keyPrefix = keyPrefix;
-        this.toTree = toTree;
-        this.fromTree = fromTree;
+        this.encode = encode;
+        this.decode = decode;
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class JedisCache<V> implements Cache<V> {
             return Optional.empty();
         }
         try {
-            return Optional.of(fromTree.apply(JsonText.read(text)));
+            return Optional.of(decode.apply(text));
         } catch (RuntimeException e) {
             circuit.warn(() -> "unreadable cache entry " + key + " ignored: " + e);
             return Optional.empty();
@@ -84,7 +84,7 @@ public final class JedisCache<V> implements Cache<V> {
             return;
         }
         try {
-            redis.set(key, JsonText.write(toTree.apply(value)), SetParams.setParams().px(ttl.toMillis()));
+            redis.set(key, encode.apply(value), SetParams.setParams().px(ttl.toMillis()));
         } catch (JedisException e) {
             circuit.failed("SET", e);
             return;

@@ -1,6 +1,8 @@
 package io.workflow.adapters.redis;
 
 import io.workflow.domain.port.Cache;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.workflow.Workflow;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -56,12 +58,21 @@ public final class RedisConnection implements AutoCloseable {
         return new RedisConnection(client, circuit);
     }
 
-    /** A cache whose keys are {@code keyPrefix + id}, values stored as the JSON text of {@code toTree(value)}. */
-    public <V> Cache<V> cache(String keyPrefix, Function<? super V, Object> toTree, Function<Object, ? extends V> fromTree) {
+    /** The cache of workflows on this connection. */
+    public Cache<Workflow> workflowCache() {
+        return cache(CacheValues.WORKFLOW_PREFIX, CacheValues::workflow, CacheValues::workflow);
+    }
+
+    /** The cache of runs on this connection. */
+    public Cache<Run> runCache() {
+        return cache(CacheValues.RUN_PREFIX, CacheValues::run, CacheValues::run);
+    }
+
+    private <V> Cache<V> cache(String keyPrefix, Function<V, String> encode, Function<String, V> decode) {
         if (client == null) {
             return new NothingCached<>();
         }
-        return new JedisCache<>(client, circuit, keyPrefix, toTree, fromTree);
+        return new JedisCache<>(client, circuit, keyPrefix, encode, decode);
     }
 
     /** Whether Redis answers PING right now (always true when disabled: nothing to wait for); never throws. */

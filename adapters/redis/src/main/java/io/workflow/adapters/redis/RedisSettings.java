@@ -10,10 +10,6 @@ import java.util.Objects;
  */
 public record RedisSettings(boolean enabled, String host, int port, Duration connectTimeout, Duration socketTimeout,
                             Duration maxWait, int maxTotal, Duration backoff) {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(200);
-    public static final int DEFAULT_MAX_TOTAL = 64;
-    public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
-
     public RedisSettings {
         Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
@@ -26,12 +22,6 @@ public record RedisSettings(boolean enabled, String host, int port, Duration con
         if (maxTotal < 1) {
             throw new IllegalArgumentException("maxTotal must be at least 1, not " + maxTotal);
         }
-    }
-
-    /** Enabled, at {@code host:port}, with the default timeouts, pool size and back-off. */
-    public static RedisSettings of(String host, int port) {
-        return new RedisSettings(true, host, port, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_MAX_TOTAL,
-                DEFAULT_BACKOFF);
     }
 
     private static void requirePositive(Duration value, String name) {

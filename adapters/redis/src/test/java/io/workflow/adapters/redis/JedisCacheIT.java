@@ -15,7 +15,7 @@ class JedisCacheIT extends CacheContract {
 
     @BeforeAll
     static void connect() {
-        connection = RedisConnection.open(RedisSettings.of(TestRedis.host(), TestRedis.port()));
+        connection = RedisConnection.open(TestRedis.settings(TestRedis.host(), TestRedis.port()));
         cache = TestRedis.runCache(connection);
     }
 

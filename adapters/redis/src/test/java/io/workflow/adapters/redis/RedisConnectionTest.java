@@ -14,9 +14,9 @@ class RedisConnectionTest {
 
     @Test
     void disabledRedis_cachesNothing_andIsReady() {
-        RedisSettings disabled = new RedisSettings(false, "127.0.0.1", 6379, RedisSettings.DEFAULT_TIMEOUT,
-                RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_MAX_TOTAL,
-                RedisSettings.DEFAULT_BACKOFF);
+        RedisSettings disabled = new RedisSettings(false, "127.0.0.1", 6379, TestRedis.TIMEOUT,
+                TestRedis.TIMEOUT, TestRedis.TIMEOUT, TestRedis.POOL_SIZE,
+                TestRedis.BACKOFF);
         try (RedisConnection connection = RedisConnection.open(disabled)) {
             Cache<Run> cache = TestRedis.runCache(connection);
             Run run = Fixtures.pendingRun(UUID.randomUUID(), Fixtures.now());

@@ -28,7 +28,7 @@ class RedisOutageIT {
 
     @Test
     void nothingListening_everyCallReturnsPromptly_withoutThrowing() throws IOException {
-        try (RedisConnection connection = RedisConnection.open(RedisSettings.of("127.0.0.1", closedPort()))) {
+        try (RedisConnection connection = RedisConnection.open(TestRedis.settings("127.0.0.1", closedPort()))) {
             Cache<Run> cache = TestRedis.runCache(connection);
 
             assertEveryCallIsPromptAndHarmless(cache);
@@ -49,7 +49,7 @@ class RedisOutageIT {
                     }
                 }
             });
-            try (RedisConnection connection = RedisConnection.open(RedisSettings.of("127.0.0.1", silent.getLocalPort()))) {
+            try (RedisConnection connection = RedisConnection.open(TestRedis.settings("127.0.0.1", silent.getLocalPort()))) {
                 Cache<Run> cache = TestRedis.runCache(connection);
 
                 assertEveryCallIsPromptAndHarmless(cache);
@@ -67,8 +67,8 @@ class RedisOutageIT {
     @Test
     void afterACutOff_cacheComesBackByItself_andMakesTheEvictionsItMissed() throws Exception {
         try (TcpProxy proxy = new TcpProxy(TestRedis.host(), TestRedis.port());
-             RedisConnection viaProxy = RedisConnection.open(RedisSettings.of("127.0.0.1", proxy.port()));
-             RedisConnection direct = RedisConnection.open(RedisSettings.of(TestRedis.host(), TestRedis.port()))) {
+             RedisConnection viaProxy = RedisConnection.open(TestRedis.settings("127.0.0.1", proxy.port()));
+             RedisConnection direct = RedisConnection.open(TestRedis.settings(TestRedis.host(), TestRedis.port()))) {
             Cache<Run> cache = TestRedis.runCache(viaProxy);
             Cache<Run> redisItself = TestRedis.runCache(direct);
             Run changed = run();
@@ -120,8 +120,8 @@ class RedisOutageIT {
         };
         logger.addHandler(counter);
         // A short back-off, so that many calls really go to the dead port and fail within one interval.
-        RedisSettings settings = new RedisSettings(true, "127.0.0.1", closedPort(), RedisSettings.DEFAULT_TIMEOUT,
-                RedisSettings.DEFAULT_TIMEOUT, RedisSettings.DEFAULT_TIMEOUT, 4, Duration.ofMillis(10));
+        RedisSettings settings = new RedisSettings(true, "127.0.0.1", closedPort(), TestRedis.TIMEOUT,
+                TestRedis.TIMEOUT, TestRedis.TIMEOUT, 4, Duration.ofMillis(10));
         try (RedisConnection connection = RedisConnection.open(settings)) {
             Cache<Run> cache = TestRedis.runCache(connection);
             long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();

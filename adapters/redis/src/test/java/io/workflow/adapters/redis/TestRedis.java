@@ -1,8 +1,9 @@
 package io.workflow.adapters.redis;
 
 import io.workflow.domain.run.Run;
-import io.workflow.domain.run.RunDocument;
 import io.workflow.domain.port.Cache;
+
+import java.time.Duration;
 
 /** The real Redis the integration tests use: {@code REDIS_HOST} (127.0.0.1) and {@code REDIS_PORT} (6379). */
 final class TestRedis {
@@ -17,9 +18,19 @@ final class TestRedis {
         return Integer.parseInt(env("REDIS_PORT", "6379"));
     }
 
-    /** A run cache as bootstrap builds one, on {@code connection}. */
+    /** Short waits, as a cache should have: a test's Redis answers at once or not at all. */
+    static final Duration TIMEOUT = Duration.ofMillis(200);
+    static final int POOL_SIZE = 64;
+    static final Duration BACKOFF = Duration.ofSeconds(1);
+
+    /** Enabled, at {@code host:port}, with short timeouts. */
+    static RedisSettings settings(String host, int port) {
+        return new RedisSettings(true, host, port, TIMEOUT, TIMEOUT, TIMEOUT, POOL_SIZE, BACKOFF);
+    }
+
+    /** The run cache on {@code connection}, as the service uses it. */
     static Cache<Run> runCache(RedisConnection connection) {
-        return connection.cache("test:run:", RunDocument::toTree, RunDocument::fromTree);
+        return connection.runCache();
     }
 
     private static String env(String name, String fallback) {

@@ -111,10 +111,10 @@ final class WebhookStepExecutor implements AutoCloseable {
     }
 
     private HttpRequest request(WebhookStep step, RunContext context) throws JsonProcessingException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(context.resolveText(step.url())))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(context.resolveText(step.url(), this::inlineJson)))
                 .timeout(requestTimeout);
-        step.headers().forEach((name, value) -> builder.header(name, context.resolveText(value)));
-        Object body = context.resolve(step.body());
+        step.headers().forEach((name, value) -> builder.header(name, context.resolveText(value, this::inlineJson)));
+        Object body = context.resolve(step.body(), this::inlineJson);
         if (body == null) {
             return builder.method(step.method(), BodyPublishers.noBody()).build();
         }
@@ -122,6 +122,15 @@ final class WebhookStepExecutor implements AutoCloseable {
             builder.header("Content-Type", "application/json");
         }
         return builder.method(step.method(), BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+    }
+
+    /** How a placeholder's value that is not text reads inside a longer string: as JSON. */
+    private String inlineJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a placeholder's value cannot be written as JSON", e);
+        }
     }
 
     private Map<String, Object> output(HttpResponse<CappedBody> response) {

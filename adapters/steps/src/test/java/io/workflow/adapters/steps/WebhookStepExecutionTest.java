@@ -73,6 +73,23 @@ class WebhookStepExecutionTest {
     }
 
     @Test
+    void objectsAndListsInsideALongerString_readAsJson() throws Exception {
+        RunContext withStructure = RunContext.of(Map.of("user", Map.of("id", "u-7", "tags", List.of("a", "b")), "name", "Ada"), Map.of());
+        WebhookStep step = new WebhookStep("notify", server.url("/x"), "POST",
+                Map.of("X-Tags", "${payload.user.tags}"),
+                Map.of("text", "tags ${payload.user.tags} of \"${payload.name}\"", "user", "user=${payload.user}"));
+
+        assertThat(steps.execute(step, withStructure)).isInstanceOf(Succeeded.class);
+
+        RecordingServer.Received request = server.next();
+        assertThat(request.header("X-Tags")).isEqualTo("[\"a\",\"b\"]");
+        Map<?, ?> body = JSON.readValue(request.body(), Map.class);
+        assertThat(body.get("text")).isEqualTo("tags [\"a\",\"b\"] of \"Ada\"");
+        assertThat((String) body.get("user")).isIn("user={\"id\":\"u-7\",\"tags\":[\"a\",\"b\"]}",
+                "user={\"tags\":[\"a\",\"b\"],\"id\":\"u-7\"}");
+    }
+
+    @Test
     void placeholdersInTheUrl_areResolvedBeforeTheCall() throws Exception {
         WebhookStep step = new WebhookStep("fetch", server.url("/users/${payload.user_id}/tokens/${first.body.token}"), "GET",
                 Map.of(), null);

@@ -1,0 +1,78 @@
+package io.workflow.adapters.http;
+
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.page.Cursor;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Turns a {@link Cursor} into the opaque token of {@code next_cursor} and back. The token carries an HMAC, so a cursor the
+ * server did not issue is rejected instead of being trusted as a position. Every replica must share
+ * the secret, or a cursor from one is refused by another.
+ */
+final class CursorCodec {
+    private static final int BODY = 8 + 4 + 16;
+    private static final int TAG = 12;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+
+    CursorCodec(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("cursor secret must not be empty");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    String encode(Cursor cursor) {
+        ByteBuffer buffer = ByteBuffer.allocate(BODY + TAG);
+        buffer.putLong(cursor.createdAt().getEpochSecond())
+                .putInt(cursor.createdAt().getNano())
+                .putLong(cursor.id().getMostSignificantBits())
+                .putLong(cursor.id().getLeastSignificantBits());
+        buffer.put(tag(buffer.array()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    /** Decodes a token this codec issued; anything else is an {@link InvalidInputException} on {@code cursor}. */
+    Cursor decode(String token) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            throw notIssued();
+        }
+        if (bytes.length != BODY + TAG
+                || !MessageDigest.isEqual(tag(bytes), Arrays.copyOfRange(bytes, BODY, BODY + TAG))) {
+            throw notIssued();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long seconds = buffer.getLong();
+        int nanos = buffer.getInt();
+        return new Cursor(Instant.ofEpochSecond(seconds, nanos), new UUID(buffer.getLong(), buffer.getLong()));
+    }
+
+    private byte[] tag(byte[] bytes) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            mac.update(bytes, 0, BODY);
+            return Arrays.copyOf(mac.doFinal(), TAG);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    private static InvalidInputException notIssued() {
+        return new InvalidInputException("cursor", "is not a cursor this server issued; use next_cursor from a previous page");
+    }
+}

@@ -1,0 +1,81 @@
+package io.workflow.adapters.http;
+
+import io.workflow.application.TriggerRun;
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.StepResult;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A run on the wire: the trigger request {@code {"workflow_id", "payload"?}} and the run
+ * {@code {"uuid","workflow_id","status","payload","created_at","started_at","completed_at","error",
+ * "step_results":{"<step>":{"step_name","status","started_at","completed_at","output","error"}}}}.
+ * Statuses are lower case ({@code pending}, {@code running}, {@code success}, {@code failed}).
+ */
+final class RunJson {
+
+    private RunJson() {
+    }
+
+    /** The trigger request; {@link InvalidInputException} names the offending field. */
+    @SuppressWarnings("unchecked")
+    static TriggerRun.Command command(Object body) {
+        RequestFields fields = RequestFields.of(body, "");
+        Object payload = fields.value("payload");
+        if (payload != null && !(payload instanceof Map<?, ?>)) {
+            throw new InvalidInputException("payload", "must be a JSON object");
+        }
+        // JSON object keys are strings, so the parsed object is a Map<String, ?>.
+        return new TriggerRun.Command(fields.requiredUuid("workflow_id"), (Map<String, ?>) payload);
+    }
+
+    static Map<String, Object> tree(Run run) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("uuid", run.id().toString());
+        tree.put("workflow_id", run.workflowId().toString());
+        tree.put("status", statusName(run.status()));
+        tree.put("payload", run.payload());
+        tree.put("created_at", run.createdAt().toString());
+        tree.put("started_at", text(run.startedAt()));
+        tree.put("completed_at", text(run.completedAt()));
+        tree.put("error", run.error());
+        Map<String, Object> results = new LinkedHashMap<>();
+        run.stepResults().forEach((name, result) -> results.put(name, stepResultTree(result)));
+        tree.put("step_results", results);
+        return tree;
+    }
+
+    static String statusName(RunStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status with this wire name; {@link InvalidInputException} on {@code field} for any other text. */
+    static RunStatus status(String name, String field) {
+        for (RunStatus status : RunStatus.values()) {
+            if (statusName(status).equals(name)) {
+                return status;
+            }
+        }
+        throw new InvalidInputException(field, "must be one of pending, running, success, failed");
+    }
+
+    private static Map<String, Object> stepResultTree(StepResult result) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("step_name", result.stepName());
+        entry.put("status", result.status() == StepResult.StepStatus.SUCCESS ? "success" : "failed");
+        entry.put("started_at", text(result.startedAt()));
+        entry.put("completed_at", text(result.completedAt()));
+        entry.put("output", result.output());
+        entry.put("error", result.error());
+        return entry;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

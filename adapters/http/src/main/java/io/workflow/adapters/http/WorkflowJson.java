@@ -1,0 +1,141 @@
+package io.workflow.adapters.http;
+
+import io.workflow.application.CreateWorkflow;
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.Step;
+import io.workflow.domain.workflow.WebhookStep;
+import io.workflow.domain.workflow.Workflow;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A workflow on the wire: the create request {@code {"id"?, "name", "description"?, "steps":
+ * [{"name","type","config"}]}} and the answer {@code {"uuid","id","name","description","steps",
+ * "created_at"}}. Steps are tagged by {@code type}: {@code delay} with {@code {"duration": seconds}},
+ * {@code webhook} with {@code {"url","method","headers"?,"body"?}}.
+ */
+final class WorkflowJson {
+    static final String DELAY = "delay";
+    static final String WEBHOOK = "webhook";
+    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+    /** Far past any rule on a duration, and still a long number of nanoseconds. */
+    private static final BigDecimal LONGEST_READ = BigDecimal.valueOf(1_000_000_000L);
+
+    private WorkflowJson() {
+    }
+
+    /** The create request; {@link InvalidInputException} names the offending field as the client wrote it. */
+    static CreateWorkflow.Command command(Object body) {
+        RequestFields fields = RequestFields.of(body, "");
+        String name = fields.requiredString("name");
+        return new CreateWorkflow.Command(fields.optionalLabel("id"), name, fields.optionalString("description"),
+                steps(fields.requiredArray("steps")));
+    }
+
+    static Map<String, Object> tree(Workflow workflow) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("uuid", workflow.uuid().toString());
+        tree.put("id", workflow.id());
+        tree.put("name", workflow.name());
+        tree.put("description", workflow.description());
+        tree.put("steps", workflow.steps().stream().map(WorkflowJson::stepTree).toList());
+        tree.put("created_at", workflow.createdAt().toString());
+        return tree;
+    }
+
+    private static Map<String, Object> stepTree(Step step) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        String type = switch (step) {
+            case DelayStep delay -> {
+                config.put("duration", seconds(delay.duration()));
+                yield DELAY;
+            }
+            case WebhookStep webhook -> {
+                config.put("url", webhook.url());
+                config.put("method", webhook.method());
+                if (!webhook.headers().isEmpty()) {
+                    config.put("headers", new LinkedHashMap<>(webhook.headers()));
+                }
+                if (webhook.body() != null) {
+                    config.put("body", webhook.body());
+                }
+                yield WEBHOOK;
+            }
+        };
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("name", step.name());
+        tree.put("type", type);
+        tree.put("config", config);
+        return tree;
+    }
+
+    private static List<Step> steps(List<?> array) {
+        List<Step> steps = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            steps.add(step(RequestFields.of(array.get(i), "steps[" + i + "]")));
+        }
+        return steps;
+    }
+
+    private static Step step(RequestFields fields) {
+        String name = fields.requiredString("name");
+        String type = fields.requiredString("type");
+        RequestFields config = fields.requiredObject("config");
+        try {
+            return switch (type) {
+                case DELAY -> new DelayStep(name, duration(config));
+                case WEBHOOK -> new WebhookStep(name, config.requiredString("url"),
+                        config.requiredString("method").toUpperCase(Locale.ROOT), headers(config), config.value("body"));
+                default -> throw new InvalidInputException(fields.field("type"),
+                        "unknown step type '" + type + "'; known types: " + DELAY + ", " + WEBHOOK);
+            };
+        } catch (InvalidInputException e) {
+            if (e.field() == null || e.field().startsWith(fields.path())) {
+                throw e;
+            }
+            // The step's own rules name its properties; on the wire they sit in the step or its config.
+            String field = "name".equals(e.field()) ? fields.field("name") : config.field(e.field());
+            throw new InvalidInputException(field, e.reason());
+        }
+    }
+
+    /** Seconds as sent, to a duration the step's rules then judge; no number turns into a valid one on the way. */
+    private static Duration duration(RequestFields config) {
+        BigDecimal seconds = config.requiredNumber("duration");
+        if (seconds.signum() <= 0) {
+            return Duration.ZERO;
+        }
+        long nanos = seconds.min(LONGEST_READ).multiply(NANOS_PER_SECOND).longValue();
+        return Duration.ofNanos(Math.max(nanos, 1));
+    }
+
+    private static Map<String, String> headers(RequestFields config) {
+        if (!config.has("headers")) {
+            return Map.of();
+        }
+        RequestFields headers = config.requiredObject("headers");
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : headers.object().entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (!(entry.getValue() instanceof String value)) {
+                throw new InvalidInputException(headers.field(key), "must be a string");
+            }
+            result.put(key, value);
+        }
+        return result;
+    }
+
+    private static Object seconds(Duration duration) {
+        if (duration.getNano() == 0) {
+            return duration.getSeconds();
+        }
+        return BigDecimal.valueOf(duration.toNanos()).divide(NANOS_PER_SECOND).doubleValue();
+    }
+}

@@ -1,0 +1,103 @@
+package io.workflow.adapters.http;
+
+import io.workflow.application.CreateWorkflow;
+import io.workflow.application.GetRun;
+import io.workflow.application.GetWorkflow;
+import io.workflow.application.ListRuns;
+import io.workflow.application.TriggerRun;
+import io.workflow.domain.NotFoundException;
+import io.workflow.domain.TimeOrderedIds;
+import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.Page;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunQuery;
+import io.workflow.domain.workflow.Workflow;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The input ports the HTTP adapter drives, stubbed: each remembers what reached it, so a test sees
+ * what the adapter made of a request (and that a rejected request reached nothing). Reset between tests.
+ */
+final class StubUseCases {
+    final Map<UUID, Workflow> workflows = new ConcurrentHashMap<>();
+    final Map<UUID, Run> runs = new ConcurrentHashMap<>();
+    final List<RunQuery> listQueries = new CopyOnWriteArrayList<>();
+    volatile RuntimeException createFailure;
+    volatile RuntimeException triggerFailure;
+
+    void reset() {
+        workflows.clear();
+        runs.clear();
+        listQueries.clear();
+        createFailure = null;
+        triggerFailure = null;
+    }
+
+    HttpApi.UseCases useCases() {
+        CreateWorkflow create = command -> {
+            throwIfSet(createFailure);
+            Instant now = Instant.now();
+            Workflow workflow = new Workflow(TimeOrderedIds.next(now), command.clientId(), command.name(),
+                    command.description(), command.steps(), now);
+            workflows.put(workflow.uuid(), workflow);
+            return workflow;
+        };
+        GetWorkflow getWorkflow = uuid -> find(workflows, uuid, "workflow");
+        TriggerRun trigger = command -> {
+            getWorkflow.get(command.workflowId());
+            throwIfSet(triggerFailure);
+            Instant now = Instant.now();
+            Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now);
+            runs.put(run.id(), run);
+            return run;
+        };
+        GetRun getRun = id -> find(runs, id, "run");
+        ListRuns list = query -> {
+            listQueries.add(query);
+            return newestFirst(query);
+        };
+        return new HttpApi.UseCases(create, getWorkflow, trigger, getRun, list);
+    }
+
+    /** The stored runs the query selects, a page at a time: just enough of a listing to walk through. */
+    private Page<Run> newestFirst(RunQuery query) {
+        Cursor after = query.page().after();
+        List<Run> matching = runs.values().stream()
+                .filter(run -> query.status() == null || run.status() == query.status())
+                .filter(run -> query.workflowId() == null || run.workflowId().equals(query.workflowId()))
+                .filter(run -> after == null || new Cursor(run.createdAt(), run.id()).compareTo(after) < 0)
+                .sorted(Comparator.comparing((Run run) -> new Cursor(run.createdAt(), run.id())).reversed())
+                .toList();
+        int limit = query.page().limit();
+        if (matching.size() <= limit) {
+            return new Page<>(matching, null);
+        }
+        Run last = matching.get(limit - 1);
+        return new Page<>(matching.subList(0, limit), new Cursor(last.createdAt(), last.id()));
+    }
+
+    private static <V> V find(Map<UUID, V> values, UUID id, String what) {
+        return Optional.ofNullable(values.get(id)).orElseThrow(() -> new NotFoundException(what, id));
+    }
+
+    private static void throwIfSet(RuntimeException failure) {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** A failure without a stack trace, so the server's log of it stays one line in the test output. */
+    static final class Outage extends RuntimeException {
+        Outage(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

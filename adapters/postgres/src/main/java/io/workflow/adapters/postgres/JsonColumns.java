@@ -1,0 +1,140 @@
+package io.workflow.adapters.postgres;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.workflow.domain.run.StepResult;
+import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.Step;
+import io.workflow.domain.workflow.WebhookStep;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code jsonb} columns, as this adapter stores them: {@code workflows.steps} as
+ * {@code [{"name","type":"delay"|"webhook","config":{...}}]}, {@code runs.payload} as the payload
+ * object, {@code runs.step_results} as {@code {"<step>":{"step_name","status","started_at",
+ * "completed_at","output","error"}}} with ISO-8601 instants. This is the stored schema: a change to
+ * it is a migration, whatever the API answers.
+ */
+final class JsonColumns {
+    // Jackson's default thread-local buffer recycling gives no reuse on virtual threads.
+    private static final ObjectMapper MAPPER = new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
+    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+
+    private JsonColumns() {
+    }
+
+    static String write(Object tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON", e);
+        }
+    }
+
+    static Object read(String text) {
+        try {
+            return text == null ? null : MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read", e);
+        }
+    }
+
+    static String steps(List<Step> steps) {
+        List<Object> list = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            Map<String, Object> config = new LinkedHashMap<>();
+            String type = switch (step) {
+                case DelayStep delay -> {
+                    config.put("duration", BigDecimal.valueOf(delay.duration().toNanos()).divide(NANOS_PER_SECOND));
+                    yield "delay";
+                }
+                case WebhookStep webhook -> {
+                    config.put("url", webhook.url());
+                    config.put("method", webhook.method());
+                    config.put("headers", webhook.headers());
+                    config.put("body", webhook.body());
+                    yield "webhook";
+                }
+            };
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("name", step.name());
+            tree.put("type", type);
+            tree.put("config", config);
+            list.add(tree);
+        }
+        return write(list);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Step> steps(String text) {
+        List<Step> steps = new ArrayList<>();
+        for (Object item : (List<Object>) read(text)) {
+            Map<String, Object> step = (Map<String, Object>) item;
+            String name = (String) step.get("name");
+            Map<String, Object> config = (Map<String, Object>) step.get("config");
+            steps.add(switch ((String) step.get("type")) {
+                case "delay" -> new DelayStep(name, Duration.ofNanos(
+                        new BigDecimal(config.get("duration").toString()).multiply(NANOS_PER_SECOND).longValue()));
+                case "webhook" -> new WebhookStep(name, (String) config.get("url"), (String) config.get("method"),
+                        (Map<String, String>) config.get("headers"), config.get("body"));
+                default -> throw new IllegalStateException("stored step '" + name + "' has unknown type " + step.get("type"));
+            });
+        }
+        return steps;
+    }
+
+    static String stepResults(Map<String, StepResult> results) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        results.forEach((name, result) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("step_name", result.stepName());
+            entry.put("status", result.status() == StepResult.StepStatus.SUCCESS ? "success" : "failed");
+            entry.put("started_at", text(result.startedAt()));
+            entry.put("completed_at", text(result.completedAt()));
+            entry.put("output", result.output());
+            entry.put("error", result.error());
+            tree.put(name, entry);
+        });
+        return write(tree);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, StepResult> stepResults(String text) {
+        Map<String, StepResult> results = new LinkedHashMap<>();
+        Object tree = read(text);
+        if (tree == null) {
+            return results;
+        }
+        ((Map<String, Object>) tree).forEach((name, value) -> {
+            Map<String, Object> entry = (Map<String, Object>) value;
+            StepResult.StepStatus status = "success".equals(entry.get("status"))
+                    ? StepResult.StepStatus.SUCCESS : StepResult.StepStatus.FAILED;
+            results.put(name, new StepResult((String) entry.get("step_name"), status, instant(entry.get("started_at")),
+                    instant(entry.get("completed_at")), entry.get("output"), (String) entry.get("error")));
+        });
+        return results;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, ?> payload(String text) {
+        return (Map<String, ?>) read(text);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant instant(Object text) {
+        return text == null ? null : UtcInstants.parse((String) text);
+    }
+}

@@ -1,0 +1,64 @@
+package io.workflow.application.service;
+
+import io.workflow.application.GetWorkflow;
+import io.workflow.application.TriggerRun;
+import io.workflow.domain.TimeOrderedIds;
+import io.workflow.domain.port.RunDispatcher;
+import io.workflow.domain.port.RunDispatcher.DispatchException;
+import io.workflow.domain.port.RunRepository;
+import io.workflow.domain.run.Run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts a run of a workflow: stores it pending, caches it, hands it to the dispatcher. When the
+ * hand-over fails the run is marked failed at once, so it neither stays pending nor runs behind
+ * the back of a client that was told it did not start.
+ */
+public final class TriggerRunService implements TriggerRun {
+    private static final Logger LOG = Logger.getLogger(TriggerRunService.class.getName());
+
+    private final GetWorkflow workflows;
+    private final RunRepository runs;
+    private final RunDispatcher dispatcher;
+    private final CacheAside<Run> cache;
+    private final Clock clock;
+
+    public TriggerRunService(GetWorkflow workflows, RunRepository runs, RunDispatcher dispatcher, CacheAside<Run> cache, Clock clock) {
+        this.workflows = workflows;
+        this.runs = runs;
+        this.dispatcher = dispatcher;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @Override
+    public Run trigger(Command command) {
+        workflows.get(command.workflowId());
+        Instant now = clock.instant();
+        Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now);
+        runs.insert(run);
+        cache.written(run.id(), run);
+        try {
+            dispatcher.dispatch(run);
+        } catch (DispatchException e) {
+            abandon(run, e);
+            throw e;
+        }
+        return run;
+    }
+
+    private void abandon(Run run, DispatchException cause) {
+        try {
+            runs.compareAndSet(run, run.fail(clock.instant(), "could not be dispatched: " + cause.getMessage()));
+        } catch (RuntimeException e) {
+            // The run stays pending; the stranded-run sweeper will dispatch it later.
+            LOG.log(Level.WARNING, "run " + run.id() + " left pending after a failed dispatch", e);
+        } finally {
+            cache.changed(run.id());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.workflow.bootstrap;
+
+import io.helidon.config.Config;
+import io.workflow.adapters.kafka.KafkaSettings;
+import io.workflow.adapters.postgres.PostgresSettings;
+import io.workflow.adapters.redis.RedisSettings;
+import io.workflow.adapters.steps.WebhookSettings;
+
+import java.time.Duration;
+
+/**
+ * Every setting of the service, read once from the configuration. Defaults live in one place,
+ * {@code application.yaml}; this reads values and never supplies one, so a key missing there fails
+ * at start-up, naming the key.
+ */
+record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
+                WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis, KafkaSettings kafka) {
+
+    /** How one process executes runs. */
+    record Worker(int concurrency, Duration leaseMargin) {
+    }
+
+    /** The stranded-run sweep. */
+    record Recovery(Duration interval, Duration pendingGrace, int batchSize) {
+    }
+
+    static Settings read(Config config) {
+        Role role = Role.parse(text(config, "role"));
+        Mode mode = Mode.parse(text(config, "mode"));
+        Worker worker = new Worker(integer(config, "worker.concurrency"), seconds(config, "worker.lease.margin.seconds"));
+        return new Settings(role, mode, text(config, "cursor.secret"), worker,
+                new Recovery(seconds(config, "recovery.interval.seconds"), seconds(config, "recovery.pending.grace.seconds"),
+                        integer(config, "recovery.batch.size")),
+                integer(config, "cache.memory.max.entries"),
+                new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms")),
+                postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker));
+    }
+
+    private static PostgresSettings postgres(Config postgres) {
+        String host = text(postgres, "host");
+        String directHost = postgres.get("direct.host").asString().filter(value -> !value.isBlank()).orElse(host);
+        return new PostgresSettings(host, integer(postgres, "port"), text(postgres, "db"), text(postgres, "user"),
+                text(postgres, "password"), bool(postgres, "pgbouncer"), integer(postgres, "pool.size"),
+                directHost, integer(postgres, "direct.port"), seconds(postgres, "connect.timeout.seconds"),
+                seconds(postgres, "pool.wait.seconds"));
+    }
+
+    private static RedisSettings redis(Config redis) {
+        return new RedisSettings(bool(redis, "enabled"), text(redis, "host"), integer(redis, "port"),
+                millis(redis, "connect.timeout.ms"), millis(redis, "socket.timeout.ms"), millis(redis, "pool.wait.ms"),
+                integer(redis, "pool.size"), millis(redis, "backoff.ms"));
+    }
+
+    private static KafkaSettings kafka(Config kafka, Worker worker) {
+        return new KafkaSettings(text(kafka, "bootstrap.servers"), text(kafka, "consumer.group"),
+                KafkaSettings.TRIGGER_TOPIC, KafkaSettings.COMPLETED_TOPIC, KafkaSettings.DEAD_LETTER_TOPIC,
+                integer(kafka, "trigger.partitions"), millis(kafka, "max.block.ms"), millis(kafka, "delivery.timeout.ms"),
+                millis(kafka, "linger.ms"), worker.concurrency());
+    }
+
+    private static String text(Config config, String key) {
+        return config.get(key).asString().get();
+    }
+
+    private static int integer(Config config, String key) {
+        return config.get(key).asInt().get();
+    }
+
+    private static boolean bool(Config config, String key) {
+        return config.get(key).asBoolean().get();
+    }
+
+    private static Duration seconds(Config config, String key) {
+        return Duration.ofSeconds(config.get(key).asLong().get());
+    }
+
+    private static Duration millis(Config config, String key) {
+        return Duration.ofMillis(config.get(key).asLong().get());
+    }
+}
