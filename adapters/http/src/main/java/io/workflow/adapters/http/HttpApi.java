@@ -23,8 +23,6 @@ import java.util.Objects;
  * {@code routing(...)} call on the builder would replace it.
  */
 public final class HttpApi {
-    /** The body-size limit applied when the server configuration sets no {@code max-payload-size}. */
-    public static final long DEFAULT_MAX_PAYLOAD_SIZE = 1024 * 1024;
     static final String PREFIX = "/api/v1";
 
     private HttpApi() {
@@ -43,13 +41,13 @@ public final class HttpApi {
     }
 
     /**
-     * Sets up the server's default listener: the body-size limit ({@value #DEFAULT_MAX_PAYLOAD_SIZE}
-     * bytes unless {@code max-payload-size} is configured), problem+json for what Helidon rejects
-     * outside the routes (such as 413), and the {@link #routing routes}.
+     * Sets up the server's default listener: problem+json for what Helidon rejects outside the routes
+     * (such as 413 for a body over {@code max-payload-size}, which must be configured: an API without
+     * a body-size limit is refused), and the {@link #routing routes}.
      */
     public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret) {
         if (server.maxPayloadSize() < 0) {
-            server.maxPayloadSize(DEFAULT_MAX_PAYLOAD_SIZE);
+            throw new IllegalArgumentException("the server's max-payload-size is not set: the API needs a body-size limit");
         }
         server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
                 .routing(routing -> routing(routing, useCases, cursorSecret));

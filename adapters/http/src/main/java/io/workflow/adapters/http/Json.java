@@ -21,8 +21,8 @@ import java.util.Locale;
 
 /**
  * JSON in and out. Request bodies become plain Java trees (maps, lists, strings, Integer/Long/
- * BigInteger, Double, booleans, null) for the domain to read; responses are trees or records
- * (record components are written in snake_case).
+ * BigInteger, Double, booleans, null) that {@link WorkflowJson} and {@link RunJson} read into
+ * commands; responses are trees or records (record components are written in snake_case).
  */
 final class Json {
     static final String MEDIA_TYPE = "application/json";

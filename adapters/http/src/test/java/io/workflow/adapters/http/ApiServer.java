@@ -24,6 +24,8 @@ final class ApiServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final String CURSOR_SECRET = "test-cursor-secret";
+    /** The service's limit (server.max-payload-size in application.yaml). */
+    static final long MAX_PAYLOAD_SIZE = 1024 * 1024;
 
     final StubUseCases useCases = new StubUseCases();
     private final WebServer server;
@@ -35,6 +37,7 @@ final class ApiServer implements AutoCloseable {
     private ApiServer() {
         server = WebServer.builder()
                 .port(0)
+                .maxPayloadSize(MAX_PAYLOAD_SIZE)
                 .update(builder -> HttpApi.configure(builder, useCases.useCases(), CURSOR_SECRET))
                 .build()
                 .start();
