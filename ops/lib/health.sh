@@ -2,6 +2,19 @@
 # Waiting for ports and health checks, for the ops scripts. Source it after output.sh and
 # processes.sh; it defines functions only. Every address is 127.0.0.1.
 
+# bounded SECONDS COMMAND... — runs COMMAND (a program, or a function that calls no other
+# function of the script) and kills it with its children after SECONDS; status 124 then.
+bounded() {
+    local seconds=$1
+    shift
+    if declare -F "$1" >/dev/null; then
+        # shellcheck disable=SC2016  # "$@" expands in the child shell
+        timeout -k 2 "$seconds" bash -c "$(declare -f "$1")"'; "$@"' bounded "$@"
+    else
+        timeout -k 2 "$seconds" "$@"
+    fi
+}
+
 # True when something accepts TCP connections on 127.0.0.1:PORT.
 port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -24,11 +37,6 @@ wait_until() {
         fi
         sleep 0.25
     done
-}
-
-# wait_for_port PORT TIMEOUT [PID] [LOGFILE]
-wait_for_port() {
-    wait_until "$2" "${3:-}" "${4:-/dev/null}" "127.0.0.1:$1" port_open "$1"
 }
 
 # True when GET URL answers 2xx within 2 seconds.

@@ -104,8 +104,7 @@ component_healthy() {
         postgres) pg_isready -q -h 127.0.0.1 -p "$port" -t 2 ;;
         pgbouncer) [ "$(psql_workflow "$port" 'select 1' 2>/dev/null)" = 1 ] ;;
         redis) [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ] ;;
-        # the topic listing is kept for kafka_topics (saves a JVM start)
-        kafka) port_open "$port" && KAFKA_TOPIC_LIST=$(kafka_tool org.apache.kafka.tools.TopicCommand --list) ;;
+        kafka) port_open "$port" && bounded 5 kafka_probe "$port" ;;
         *) http_ok "http://127.0.0.1:$port/health" ;;
     esac
 }

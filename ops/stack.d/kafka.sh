@@ -1,24 +1,26 @@
 # shellcheck shell=bash
 # ops/stack: Kafka — one KRaft node that is broker and controller, from the Maven Central jars
-# (ops/kafka/pom.xml); its settings from ops/kafka/server.properties.template.
+# (ops/kafka/pom.xml); its settings from ops/kafka/server.properties.template. The topics are
+# the migrate step's (ops/stack.d/service.sh), or the tests' own in the infra topology.
 
-KAFKA_TOPICS=(workflow.trigger workflow.completed workflow.trigger.dlq)
-KAFKA_TOPIC_LIST=""
+# kafka_probe PORT — a live broker answers an ApiVersions request (v0) with our correlation id.
+# Plain bash over /dev/tcp, no JVM; self-contained: run by `bounded`.
+kafka_probe() {
+    local id reply
+    id=$(printf '%08x' $(( (RANDOM << 16 | RANDOM) & 0x7fffffff )))
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+    # int32 size 15 | int16 api_key 18 (ApiVersions) | int16 api_version 0 | int32 correlation id
+    # | int16 client id length 5 | "probe"
+    printf '%b' "\x00\x00\x00\x0f\x00\x12\x00\x00\x${id:0:2}\x${id:2:2}\x${id:4:2}\x${id:6:2}\x00\x05probe" >&3
+    # the reply starts with int32 size | int32 correlation id
+    reply=$(od -An -tx1 -N8 <&3 | tr -d ' \n')
+    exec 3<&-
+    [ "${reply:8:8}" = "$id" ] || { echo "reply '${reply}' lacks correlation id $id"; return 1; }
+}
+
 
 kafka_setup_log() {
     echo "$LOG_DIR/kafka-setup.log"
-}
-
-# kafka_tool CLASS ARGS... — runs a Kafka admin tool against the local broker (bounded in time).
-kafka_tool() {
-    local class=$1
-    shift
-    printf '=== %s %s %s\n' "$(date -u +%H:%M:%S.%3N)" "${class##*.}" "$*" >>"$(kafka_setup_log)"
-    timeout 60 "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-        -Dlog4j2.configurationFile="$REPO_ROOT/ops/kafka/log4j2.yaml" \
-        -Dkafka.log.level=WARN -Dkafka.log.target=SYSTEM_ERR \
-        -cp "$KAFKA_DIR/libs/*" "$class" --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-        --command-config "$KAFKA_DIR/admin.properties" "$@" 2>>"$(kafka_setup_log)"
 }
 
 kafka_libs() {
@@ -55,34 +57,13 @@ kafka_config() {
     config_from_template "$REPO_ROOT/ops/kafka/server.properties.template" "$KAFKA_DIR/server.properties" \
         KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" \
         DATA_DIR="$KAFKA_DIR/data" KAFKA_PARTITIONS="$KAFKA_PARTITIONS" || true
-    # the admin tools' client settings
-    printf '%s\n' request.timeout.ms=5000 default.api.timeout.ms=10000 | write_if_changed "$KAFKA_DIR/admin.properties" || true
     kafka_format
 }
 
-# Creates the missing topics (after a health check, which left the listing in KAFKA_TOPIC_LIST).
-# The tool takes one topic per run: the JVMs run side by side.
-kafka_topics() {
-    local topic i created=() pids=()
-    for topic in "${KAFKA_TOPICS[@]}"; do
-        grep -qxF "$topic" <<<"$KAFKA_TOPIC_LIST" && continue
-        kafka_tool org.apache.kafka.tools.TopicCommand --create --if-not-exists --topic "$topic" \
-            --partitions "$KAFKA_PARTITIONS" --replication-factor 1 >>"$(kafka_setup_log)" &
-        pids+=("$!")
-        created+=("$topic")
-    done
-    for i in "${!pids[@]}"; do
-        wait "${pids[$i]}" || die "kafka: creating topic ${created[$i]} failed; see $(kafka_setup_log)"
-    done
-    [ "${#created[@]}" -eq 0 ] || printf 'created topics %s; ' "${created[*]}"
-}
-
 up_kafka() {
-    local pid heap topics
+    local pid heap
     if pid=$(component_pid kafka); then
         already_running kafka "$pid"
-        topics=$(kafka_topics)
-        [ -z "$topics" ] || step_note kafka "${topics%; }"
         return 0
     fi
     step_start kafka
@@ -96,9 +77,6 @@ up_kafka() {
         -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExitOnOutOfMemoryError \
         -Djava.awt.headless=true -Dlog4j2.configurationFile="$REPO_ROOT/ops/kafka/log4j2.yaml" \
         -cp "$KAFKA_DIR/libs/*" kafka.Kafka "$KAFKA_DIR/server.properties"
-    pid=$(pid_from_file "$(component_pidfile kafka)")
-    wait_for_port "$KAFKA_PORT" "$KAFKA_TIMEOUT" "$pid" "$(component_log kafka)"
-    wait_ready kafka "$pid"
-    topics=$(kafka_topics)
-    step_done "${topics}ready on 127.0.0.1:$KAFKA_PORT"
+    wait_ready kafka "$(pid_from_file "$(component_pidfile kafka)")"
+    step_done "ready on 127.0.0.1:$KAFKA_PORT"
 }

@@ -31,8 +31,6 @@ cmd_status() {
     for c in "${list[@]}"; do
         if pid=$(component_pid "$c" 2>/dev/null); then
             state=running
-            # shellcheck source=ops/lib/java.sh
-            [ "$c" != kafka ] || . "$REPO_ROOT/ops/lib/java.sh" # the health check runs a Kafka tool
             if component_healthy "$c" >/dev/null 2>&1; then health=ok; else health=FAIL; degraded=1; fi
             rss="$(( $(tree_rss_kib "$pid") / 1024 )) MiB"
         else
