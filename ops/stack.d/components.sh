@@ -2,7 +2,7 @@
 # ops/stack: the component registry — names, ports, pidfiles, logs, health probes — and the
 # checks and waits every component shares. Each component's own work is in its file here.
 
-# Groups of components (`ops/stack pids GROUP`), in start order.
+# Groups of components, in start order.
 COMPONENT_GROUPS=(postgres pgbouncer redis kafka api worker nginx)
 
 # Component names of a topology, in start order.
@@ -97,21 +97,54 @@ component_timeout() {
     esac
 }
 
-component_healthy() {
+# component_probe NAME — sets PROBE_WHAT (a description) and PROBE (the command) of the
+# component's health probe; the probes live in the components' files.
+component_probe() {
     local port
     port=$(component_port "$1")
     case "$1" in
-        postgres) pg_isready -q -h 127.0.0.1 -p "$port" -t 2 ;;
-        pgbouncer) [ "$(psql_workflow "$port" 'select 1' 2>/dev/null)" = 1 ] ;;
-        redis) [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ] ;;
-        kafka) port_open "$port" && bounded 5 kafka_probe "$port" ;;
-        *) http_ok "http://127.0.0.1:$port/health" ;;
+        postgres) PROBE_WHAT="pg_isready" PROBE=(pg_isready -q -h 127.0.0.1 -p "$port" -t 0) ;;
+        pgbouncer) PROBE_WHAT="SELECT 1 through PgBouncer" PROBE=(pgbouncer_probe "$port" "$DB_USER" "$DB_PASSWORD" "$DB_NAME") ;;
+        redis) PROBE_WHAT="PING" PROBE=(redis_probe "$port") ;;
+        kafka) PROBE_WHAT="ApiVersions request" PROBE=(kafka_probe "$port") ;;
+        *) PROBE_WHAT="GET /health" PROBE=(http_ok "http://127.0.0.1:$port/health") ;;
     esac
 }
 
-# wait_ready NAME PID — polls NAME's health until the component's timeout; dies when PID exits.
+# check_component NAME — sets HEALTH to ok, slow (alive, but the port or the probe did not answer
+# within $PROBE_TIMEOUT), failing (the probe answered: not healthy) or down (no process, or its
+# port refuses connections), and HEALTH_DETAIL to why. Returns 0 only for ok.
+check_component() {
+    local name=$1
+    HEALTH_DETAIL=""
+    if ! component_pid "$name" >/dev/null; then
+        HEALTH=down HEALTH_DETAIL="its process is not running"
+        return 1
+    fi
+    component_probe "$name"
+    probe_state "$PROBE_TIMEOUT" "$(component_port "$name")" "$PROBE_WHAT" "${PROBE[@]}" || true
+    HEALTH=$PROBE_STATE HEALTH_DETAIL=$PROBE_DETAIL
+    [ "$HEALTH" = ok ]
+}
+
+# wait_ready NAME PID — until NAME is healthy. Keeps waiting while PID lives, up to the
+# component's timeout; dies with the reason and the log's tail when PID exits or time runs out.
 wait_ready() {
-    wait_until "$(component_timeout "$1")" "$2" "$(component_log "$1")" "$1" component_healthy "$1"
+    local name=$1 pid=$2 timeout log deadline
+    timeout=$(component_timeout "$name")
+    log=$(component_log "$name")
+    deadline=$(( $(date +%s) + timeout ))
+    until check_component "$name"; do
+        if ! pid_exists "$pid"; then
+            show_log_tail "$log"
+            die "$name: process $pid exited before it was ready; see $log"
+        fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            show_log_tail "$log"
+            die "$name: not ready after ${timeout}s although process $pid runs (last check: $HEALTH, $HEALTH_DETAIL); see $log"
+        fi
+        sleep 0.5
+    done
 }
 
 any_running() {
@@ -126,7 +159,7 @@ any_running() {
 already_running() {
     local name=$1 pid=$2 port
     port=$(component_port "$name")
-    if component_healthy "$name" 2>/dev/null; then
+    if check_component "$name"; then
         step_note "$name" "already running (pid $pid) on 127.0.0.1:$port"
         return 0
     fi
@@ -136,7 +169,7 @@ already_running() {
 }
 
 port_must_be_free() { # port_must_be_free NAME PORT VARIABLE
-    if port_open "$2"; then
+    if bounded "$PROBE_TIMEOUT" port_open "$2"; then
         die "$1: 127.0.0.1:$2 is already in use by a process ops/stack did not start; stop it or set $3"
     fi
 }

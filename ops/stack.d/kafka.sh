@@ -18,7 +18,6 @@ kafka_probe() {
     [ "${reply:8:8}" = "$id" ] || { echo "reply '${reply}' lacks correlation id $id"; return 1; }
 }
 
-
 kafka_setup_log() {
     echo "$LOG_DIR/kafka-setup.log"
 }

@@ -2,6 +2,11 @@
 # ops/stack: PgBouncer in transaction pooling in front of PostgreSQL, run as the postgres user;
 # its settings from ops/pgbouncer/pgbouncer.ini.template.
 
+# pgbouncer_probe PORT USER PASSWORD DATABASE — SELECT 1 through PgBouncer (self-contained: run by `bounded`).
+pgbouncer_probe() {
+    [ "$(PGPASSWORD=$3 psql -X -q -h 127.0.0.1 -p "$1" -U "$2" -d "$4" -tA -c 'select 1')" = 1 ]
+}
+
 # userlist: the role's SCRAM secret, so PgBouncer checks clients and logs in to PostgreSQL with
 # it (SCRAM pass-through) without keeping the plain password anywhere. 0 when it changed.
 pgbouncer_userlist() {

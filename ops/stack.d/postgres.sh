@@ -1,10 +1,10 @@
 # shellcheck shell=bash
 # ops/stack: PostgreSQL — this checkout's own cluster (Debian's pg_createcluster/pg_ctlcluster,
 # data in $STACK_HOME/postgres), its settings from ops/postgres/postgresql.conf.template, the
-# service's role and database and pg_stat_statements from ops/postgres/setup.sql.
+# service's role and database from ops/postgres/setup.sql.
 
 psql_workflow() { # psql_workflow PORT SQL — as the workflow role over TCP
-    PGPASSWORD=$DB_PASSWORD PGCONNECT_TIMEOUT=3 psql -X -q -h 127.0.0.1 -p "$1" -U "$DB_USER" -d "$DB_NAME" -tA -c "$2"
+    PGPASSWORD=$DB_PASSWORD PGCONNECT_TIMEOUT=$PROBE_TIMEOUT psql -X -q -h 127.0.0.1 -p "$1" -U "$DB_USER" -d "$DB_NAME" -tA -c "$2"
 }
 
 psql_admin() { # psql_admin ARG... — as the postgres superuser over the Unix socket
@@ -67,7 +67,7 @@ pg_free_port() {
     port_must_be_free postgres "$PG_PORT" PG_PORT
 }
 
-# The role, the database and pg_stat_statements (ops/postgres/setup.sql); the role's password
+# The role and the database (ops/postgres/setup.sql); the role's password
 # reset when it cannot log in over TCP.
 pg_ensure_db() {
     psql_admin -v db_name="$DB_NAME" -v db_user="$DB_USER" -v db_password="$DB_PASSWORD" \
@@ -103,10 +103,12 @@ up_postgres() {
     fi
     pg_free_port
     step_start postgres
-    pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PG_CLUSTER" start </dev/null >>"$(pg_setup_log)" 2>&1 9>&- || {
+    # pg_ctlcluster gives up after 30 s; a postmaster still starting then is waited for below
+    if ! pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PG_CLUSTER" start </dev/null >>"$(pg_setup_log)" 2>&1 9>&- &&
+        ! component_pid postgres >/dev/null; then
         show_log_tail "$(component_log postgres)"
         die "postgres: pg_ctlcluster $PG_VERSION $PG_CLUSTER start failed; see $(component_log postgres) and $(pg_setup_log)"
-    }
+    fi
     wait_ready postgres "$(pid_from_file "$PG_DATA/postmaster.pid")"
     pg_ensure_db
     step_done "ready on 127.0.0.1:$PG_PORT"

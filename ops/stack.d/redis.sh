@@ -1,6 +1,11 @@
 # shellcheck shell=bash
 # ops/stack: Redis, a cache only (no persistence); its settings from ops/redis/redis.conf.template.
 
+# redis_probe PORT — PING answered with PONG (self-contained: run by `bounded`).
+redis_probe() {
+    [ "$(redis-cli -h 127.0.0.1 -p "$1" ping)" = PONG ]
+}
+
 up_redis() {
     local dir="$STACK_HOME/redis" log pidfile pid
     log=$(component_log redis)

@@ -12,13 +12,16 @@ DB_NAME=workflow
 DB_USER=workflow
 DB_PASSWORD=workflow
 
-# Seconds to wait for each component to become healthy.
-PG_TIMEOUT=60
-PGBOUNCER_TIMEOUT=20
-REDIS_TIMEOUT=20
-KAFKA_TIMEOUT=120
+# Seconds `up` waits for each component to become healthy (while its process lives).
+PG_TIMEOUT=${PG_TIMEOUT:-60}
+PGBOUNCER_TIMEOUT=${PGBOUNCER_TIMEOUT:-20}
+REDIS_TIMEOUT=${REDIS_TIMEOUT:-20}
+KAFKA_TIMEOUT=${KAFKA_TIMEOUT:-120}
 SERVICE_TIMEOUT=${SERVICE_TIMEOUT:-180}
-NGINX_TIMEOUT=20
+NGINX_TIMEOUT=${NGINX_TIMEOUT:-20}
+# Seconds one health probe may take before the component counts as slow: enough for a
+# saturated 2-core machine to answer a ping, short enough for `status` to stay quick.
+PROBE_TIMEOUT=${PROBE_TIMEOUT:-5}
 
 # The settings saved with a running stack: what shapes it (not SERVICE_JAR/JAVA_OPTS, which only
 # affect processes started next).
@@ -76,11 +79,12 @@ load_settings() {
 check_settings() {
     local n
     for n in PG_PORT PGBOUNCER_PORT REDIS_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_PARTITIONS \
-        HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS; do
+        HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS PROBE_TIMEOUT; do
         case "${!n}" in '' | *[!0-9]*) die "$n must be a number, got '${!n}'" ;; esac
     done
     [ "$API_REPLICAS" -ge 1 ] || die "API_REPLICAS must be at least 1"
     [ "$WORKERS" -ge 1 ] || die "WORKERS must be at least 1"
+    [ "$PROBE_TIMEOUT" -ge 1 ] || die "PROBE_TIMEOUT must be at least 1"
 }
 
 save_state() {

@@ -20,25 +20,43 @@ memory_line() {
     printf '%s MiB (%s)\n' "$(( total / 1024 ))" "${parts# + }"
 }
 
+# status_line NAME — "STATE PID HEALTH RSS" on one line, then why it is not ok (if so) on the next.
+status_line() {
+    local name=$1 pid
+    check_component "$name" || true
+    if pid=$(component_pid "$name"); then
+        printf 'running %s %s %s\n' "$pid" "$HEALTH" "$(( $(tree_rss_kib "$pid") / 1024 ))_MiB"
+    else
+        printf 'stopped - %s -\n' "$HEALTH"
+    fi
+    printf '%s\n' "$HEALTH_DETAIL"
+}
+
+# Health: ok; slow (alive, but no answer within $PROBE_TIMEOUT); failing (answered: not healthy);
+# down (no process, or its port refuses). Exits 1 when a component of the topology is down or
+# failing, 0 when every one is ok or slow. The checks run side by side: a loaded machine makes
+# each of them slow, not all of them together.
 cmd_status() {
-    local topology c pid state health rss degraded=0 list=()
+    local topology c dir state pid health rss detail notes=() degraded=0 list=()
     load_settings
     topology=$(recorded_topology)
     TOPOLOGY=${topology:-none}
     mapfile -t list < <(known_components "${topology:-full}")
+    dir=$(mktemp -d)
+    for c in "${list[@]}"; do status_line "$c" >"$dir/$c" & done
+    wait
     printf 'topology: %s   (STACK_HOME %s)\n' "$TOPOLOGY" "$STACK_HOME"
-    printf '%-11s %-8s %-8s %-16s %-7s %s\n' COMPONENT STATE PID ADDRESS HEALTH RSS
+    printf '%-11s %-8s %-8s %-16s %-8s %s\n' COMPONENT STATE PID ADDRESS HEALTH RSS
     for c in "${list[@]}"; do
-        if pid=$(component_pid "$c" 2>/dev/null); then
-            state=running
-            if component_healthy "$c" >/dev/null 2>&1; then health=ok; else health=FAIL; degraded=1; fi
-            rss="$(( $(tree_rss_kib "$pid") / 1024 )) MiB"
-        else
-            state=stopped pid=- health=- rss=-
-            [ -z "$topology" ] || degraded=1
-        fi
-        printf '%-11s %-8s %-8s %-16s %-7s %s\n' "$c" "$state" "$pid" "127.0.0.1:$(component_port "$c")" "$health" "$rss"
+        state="?" pid="?" health="?" rss="?" detail="no answer from the check"
+        { read -r state pid health rss && read -r detail; } <"$dir/$c" || true
+        printf '%-11s %-8s %-8s %-16s %-8s %s\n' "$c" "$state" "$pid" "127.0.0.1:$(component_port "$c")" "$health" "${rss/_/ }"
+        [ "$state" = running ] || [ -n "$topology" ] || continue
+        [ "$health" = ok ] || notes+=("$(printf '  %-10s %s: %s' "$c" "$health" "$detail")")
+        case "$health" in down | failing) degraded=1 ;; esac
     done
+    rm -rf "$dir"
+    [ "${#notes[@]}" -eq 0 ] || printf '%s\n' "${notes[@]}"
     if [ -n "$topology" ] && any_running; then
         printf 'memory (PSS) total: %s\n' "$(memory_line)"
     fi
