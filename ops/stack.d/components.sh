@@ -2,7 +2,7 @@
 # ops/stack: the component registry — names, ports, pidfiles, logs, health probes — and the
 # checks and waits every component shares. Each component's own work is in its file here.
 
-# Groups of components, in start order.
+# Groups of components (`ops/stack pids GROUP`), in start order.
 COMPONENT_GROUPS=(postgres pgbouncer redis kafka api worker nginx)
 
 # Component names of a topology, in start order.
@@ -43,6 +43,10 @@ known_components() {
             case "$c" in "$group" | "$group"-[0-9]*) echo "$c" ;; esac
         done
     done
+}
+
+component_group() {
+    case "$1" in api-*) echo api ;; worker-*) echo worker ;; *) echo "$1" ;; esac
 }
 
 component_port() {

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# ops/stack status | logs [NAME] — what runs, how healthy, and its logs.
+# ops/stack status | pids [GROUP] | logs [NAME] — what runs, how healthy, its PIDs and its logs.
 
 # "1234 MiB (postgres 60 + kafka 400 + api 3×150 ...)" — PSS in MiB summed over every process
 # the stack started (each component's process tree).
@@ -61,6 +61,33 @@ cmd_status() {
         printf 'memory (PSS) total: %s\n' "$(memory_line)"
     fi
     return "$degraded"
+}
+
+# PIDs of the running stack's processes: for GROUP one line "pid,pid" (nothing, status 1, when
+# none runs); without GROUP one "group=pid,pid" line per running group.
+cmd_pids() {
+    local want=${1:-} c pid group
+    local -A pids=()
+    if [ -n "$want" ] && [[ " ${COMPONENT_GROUPS[*]} " != *" $want "* ]]; then
+        printf 'usage: ops/stack pids [%s]\n' "$(IFS='|'; echo "${COMPONENT_GROUPS[*]}")" >&2
+        exit 2
+    fi
+    load_settings
+    TOPOLOGY=$(recorded_topology)
+    for c in $(known_components "${TOPOLOGY:-full}"); do
+        pid=$(component_pid "$c") || continue
+        group=$(component_group "$c")
+        pids[$group]+="${pids[$group]:+,}$pid"
+    done
+    if [ -n "$want" ]; then
+        [ -n "${pids[$want]:-}" ] || return 1
+        printf '%s\n' "${pids[$want]}"
+        return 0
+    fi
+    for group in "${COMPONENT_GROUPS[@]}"; do
+        if [ -n "${pids[$group]:-}" ]; then printf '%s=%s\n' "$group" "${pids[$group]}"; fi
+    done
+    [ "${#pids[@]}" -gt 0 ]
 }
 
 cmd_logs() {
