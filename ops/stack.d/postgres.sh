@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # ops/stack: PostgreSQL — this checkout's own cluster (Debian's pg_createcluster/pg_ctlcluster,
 # data in $STACK_HOME/postgres), its settings from ops/postgres/postgresql.conf.template, the
-# service's role and database from ops/postgres/setup.sql.
+# service's role and database and pg_stat_statements from ops/postgres/setup.sql.
 
 psql_workflow() { # psql_workflow PORT SQL — as the workflow role over TCP
     PGPASSWORD=$DB_PASSWORD PGCONNECT_TIMEOUT=$PROBE_TIMEOUT psql -X -q -h 127.0.0.1 -p "$1" -U "$DB_USER" -d "$DB_NAME" -tA -c "$2"
@@ -67,7 +67,7 @@ pg_free_port() {
     port_must_be_free postgres "$PG_PORT" PG_PORT
 }
 
-# The role and the database (ops/postgres/setup.sql); the role's password
+# The role, the database and pg_stat_statements (ops/postgres/setup.sql); the role's password
 # reset when it cannot log in over TCP.
 pg_ensure_db() {
     psql_admin -v db_name="$DB_NAME" -v db_user="$DB_USER" -v db_password="$DB_PASSWORD" \
