@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the ops scripts: exports JAVA_HOME pointing at a JDK 21 or newer.
 # Order: $JAVA_HOME if it qualifies, then the newest JDK under /usr/lib/jvm.
 

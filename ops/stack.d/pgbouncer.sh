@@ -1,0 +1,46 @@
+# shellcheck shell=bash
+# ops/stack: PgBouncer in transaction pooling in front of PostgreSQL, run as the postgres user;
+# its settings from ops/pgbouncer/pgbouncer.ini.template.
+
+# pgbouncer_probe PORT USER PASSWORD DATABASE — SELECT 1 through PgBouncer (self-contained: run by `bounded`).
+pgbouncer_probe() {
+    [ "$(PGPASSWORD=$3 psql -X -q -h 127.0.0.1 -p "$1" -U "$2" -d "$4" -tA -c 'select 1')" = 1 ]
+}
+
+# userlist: the role's SCRAM secret, so PgBouncer checks clients and logs in to PostgreSQL with
+# it (SCRAM pass-through) without keeping the plain password anywhere. 0 when it changed.
+pgbouncer_userlist() {
+    local dir=$1 secret
+    secret=$(psql_admin -c "select rolpassword from pg_authid where rolname = '$DB_USER'")
+    case "$secret" in SCRAM-SHA-256\$*) ;; *) die "pgbouncer: role $DB_USER has no SCRAM secret (password_encryption must be scram-sha-256)" ;; esac
+    [ -f "$dir/userlist.txt" ] || install -o postgres -g postgres -m 0600 /dev/null "$dir/userlist.txt"
+    printf '"%s" "%s"\n' "$DB_USER" "$secret" | write_if_changed "$dir/userlist.txt"
+}
+
+up_pgbouncer() {
+    local dir="$STACK_HOME/pgbouncer" log pid changed=0
+    log=$(component_log pgbouncer)
+    install -d -o postgres -g postgres -m 0750 "$dir"
+    pgbouncer_userlist "$dir" && changed=1
+    [ -f "$dir/pgbouncer.ini" ] || install -o postgres -g postgres -m 0640 /dev/null "$dir/pgbouncer.ini"
+    config_from_template "$REPO_ROOT/ops/pgbouncer/pgbouncer.ini.template" "$dir/pgbouncer.ini" \
+        DB_NAME="$DB_NAME" PG_PORT="$PG_PORT" PGBOUNCER_PORT="$PGBOUNCER_PORT" DIR="$dir" LOG_FILE="$log" && changed=1
+    if pid=$(component_pid pgbouncer); then
+        if [ "$changed" = 1 ]; then kill -HUP "$pid"; fi # reload ini and userlist
+        already_running pgbouncer "$pid"
+        return 0
+    fi
+    step_start pgbouncer
+    port_must_be_free pgbouncer "$PGBOUNCER_PORT" PGBOUNCER_PORT
+    rm -f "$dir/pgbouncer.pid"
+    [ -f "$log" ] || install -o postgres -g postgres -m 0640 /dev/null "$log"
+    # setpriv, not runuser/su: those go through PAM's pam_limits, which resets `ulimit -n` to 1024
+    setpriv --reuid=postgres --regid=postgres --init-groups pgbouncer -d -q "$dir/pgbouncer.ini" </dev/null >>"$log" 2>&1 9>&- || {
+        show_log_tail "$log"
+        die "pgbouncer: did not start; see $log"
+    }
+    wait_until 10 "" "$log" "pgbouncer pidfile" test -s "$dir/pgbouncer.pid"
+    pid=$(pid_from_file "$dir/pgbouncer.pid")
+    wait_ready pgbouncer "$pid"
+    step_done "ready on 127.0.0.1:$PGBOUNCER_PORT"
+}

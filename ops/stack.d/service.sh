@@ -1,0 +1,84 @@
+# shellcheck shell=bash
+# ops/stack: the service's processes from $SERVICE_JAR — the migrate step (ROLE=migrate: the
+# Flyway migrations and the Kafka topics, then exit), API replicas and workers.
+
+ensure_service_jar() {
+    if [ "$SERVICE_JAR" != "$DEFAULT_SERVICE_JAR" ]; then
+        [ -f "$SERVICE_JAR" ] || die "SERVICE_JAR $SERVICE_JAR does not exist"
+        return 0
+    fi
+    service_jar_is_current "$REPO_ROOT" && return 0
+    step_start build
+    (cd "$REPO_ROOT" && ./mvnw -q -B -DskipTests package -pl bootstrap -am) >>"$LOG_DIR/build.log" 2>&1 || {
+        show_log_tail "$LOG_DIR/build.log"
+        die "build: ./mvnw -DskipTests package failed; see $LOG_DIR/build.log"
+    }
+    [ -f "$SERVICE_JAR" ] || die "build: the build passed but $SERVICE_JAR is missing; see $LOG_DIR/build.log"
+    step_done "built ${SERVICE_JAR#"$REPO_ROOT"/}"
+}
+
+# service_env ROLE PORT — the environment of a service process (API replica, worker, migration).
+service_env() {
+    local pg_port=$PGBOUNCER_PORT pgbouncer=true redis=true
+    if [ "$TOPOLOGY" = single ]; then
+        pg_port=$PG_PORT pgbouncer=false redis=false
+    fi
+    printf '%s\n' ROLE="$1" MODE=stack SERVER_PORT="$2" \
+        POSTGRES_HOST=127.0.0.1 POSTGRES_PORT="$pg_port" POSTGRES_DB="$DB_NAME" \
+        POSTGRES_USER="$DB_USER" POSTGRES_PASSWORD="$DB_PASSWORD" POSTGRES_PGBOUNCER="$pgbouncer" \
+        POSTGRES_DIRECT_HOST=127.0.0.1 POSTGRES_DIRECT_PORT="$PG_PORT" \
+        KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" KAFKA_CONSUMER_GROUP=workflow-workers \
+        KAFKA_TRIGGER_PARTITIONS="$KAFKA_PARTITIONS" \
+        REDIS_ENABLED="$redis" REDIS_HOST=127.0.0.1 REDIS_PORT="$REDIS_PORT" \
+        JAVA_HOME="$JAVA_HOME"
+}
+
+# start_service NAME — starts one API replica or worker in the background (no waiting).
+start_service() {
+    local name=$1 role port opts env var=WORKER_BASE_PORT
+    role=${name%-*}
+    port=$(component_port "$name")
+    [ "$role" = worker ] || var=$([ "$TOPOLOGY" = single ] && echo HTTP_PORT || echo API_BASE_PORT)
+    port_must_be_free "$name" "$port" "$var"
+    read -r -a opts <<<"$JAVA_OPTS"
+    mapfile -t env < <(service_env "$role" "$port")
+    start_bg "$(component_pidfile "$name")" "$(component_log "$name")" \
+        env "${env[@]}" "$JAVA_HOME/bin/java" "${opts[@]}" "-Dworkflow.stack.name=$name" -jar "$SERVICE_JAR"
+}
+
+# migrate — the schema and the Kafka topics, once per `up`, before any service starts.
+migrate() {
+    local opts env log
+    log=$(component_log migrate)
+    step_start migrate
+    read -r -a opts <<<"$JAVA_OPTS"
+    mapfile -t env < <(service_env migrate 0)
+    echo "=== $(date -u +%FT%TZ) migrate" >>"$log"
+    timeout "$SERVICE_TIMEOUT" env "${env[@]}" "$JAVA_HOME/bin/java" "${opts[@]}" -jar "$SERVICE_JAR" \
+        </dev/null >>"$log" 2>&1 9>&- || {
+        show_log_tail "$log"
+        die "migrate: the schema or the topics could not be brought up to date; see $log"
+    }
+    step_done "schema and topics up to date"
+}
+
+# up_services NAME... — starts those not running together, then waits for each.
+up_services() {
+    local name pid pending=() t0
+    for name in "$@"; do
+        if pid=$(component_pid "$name"); then
+            already_running "$name" "$pid"
+        else
+            pending+=("$name")
+        fi
+    done
+    [ "${#pending[@]}" -gt 0 ] || return 0
+    t0=$(now_ms)
+    for name in "${pending[@]}"; do start_service "$name"; done
+    for name in "${pending[@]}"; do
+        step_start "$name"
+        _STEP_T0=$t0
+        wait_ready "$name" "$(pid_from_file "$(component_pidfile "$name")")"
+        step_done "ready on 127.0.0.1:$(component_port "$name")"
+    done
+}
