@@ -17,7 +17,8 @@ import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.model.TimelinePoint;
-import io.workflow.perf.report.Compare;
+import io.workflow.perf.command.CompareCommand;
+import io.workflow.perf.command.ExitCode;
 import io.workflow.perf.report.JsonReport;
 import io.workflow.perf.testing.FlowStubServer;
 
@@ -82,9 +83,9 @@ class EndToEndTest {
             assertThat(Files.readString(dir.resolve("report.html"))).contains("<svg");
 
             ByteArrayOutputStream compared = new ByteArrayOutputStream();
-            int verdict = Compare.main(List.of(dir.resolve("report.json").toString(), dir.resolve("report.json").toString()),
+            int verdict = CompareCommand.run(List.of(dir.resolve("report.json").toString(), dir.resolve("report.json").toString()),
                     new PrintStream(compared, true, StandardCharsets.UTF_8), System.err);
-            assertThat(verdict).isEqualTo(Compare.OK);
+            assertThat(verdict).isEqualTo(ExitCode.OK);
             assertThat(compared.toString(StandardCharsets.UTF_8)).contains("verdict: OK");
         }
     }
@@ -93,8 +94,8 @@ class EndToEndTest {
     void subcommandsAndUsageErrors() {
         assertThat(perf("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("perf compare BASE.json NEW.json");
-        assertThat(perf("run", "--users", "10")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(perf("run", "--users", "10")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no target");
-        assertThat(perf("compare")).isEqualTo(Compare.USAGE);
+        assertThat(perf("compare")).isEqualTo(ExitCode.USAGE);
     }
 }

@@ -12,4 +12,7 @@ public record ResourceUsage(
         double rssMbMean,
         double rssMbMax,
         List<ResourcePoint> series) {
+
+    /** The group the driver always samples: its own process. */
+    public static final String DRIVER = "driver";
 }

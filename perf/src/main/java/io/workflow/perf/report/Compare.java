@@ -1,13 +1,8 @@
 package io.workflow.perf.report;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
@@ -16,14 +11,9 @@ import io.workflow.perf.model.RunReport;
 
 /**
  * {@code perf compare BASE.json NEW.json}: each phase of NEW against the phase of BASE with the same target, mode
- * and concurrency, metric by metric. A metric regresses when it got worse by more than its threshold; then the
- * exit code is 1, so CI can gate on it.
+ * and concurrency, metric by metric. A metric regresses when it got worse by more than its threshold.
  */
 public final class Compare {
-
-    public static final int OK = 0;
-    public static final int REGRESSED = 1;
-    public static final int USAGE = 2;
 
     /** Latency changes smaller than this are noise whatever their percentage. */
     static final double LATENCY_NOISE_MS = 1.0;
@@ -36,6 +26,10 @@ public final class Compare {
      */
     public record Metric(String name, ToDoubleFunction<PhaseResult> value, boolean higherIsBetter, double threshold,
                          boolean absolute, boolean latency) {
+
+        public Metric withThreshold(double newThreshold) {
+            return new Metric(name, value, higherIsBetter, newThreshold, absolute, latency);
+        }
     }
 
     /** One metric of one phase compared. */
@@ -125,60 +119,5 @@ public final class Compare {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%,.2f", value);
-    }
-
-    /** The subcommand: {@code BASE.json NEW.json [--threshold metric=value]...}. */
-    public static int main(List<String> args, PrintStream out, PrintStream err) {
-        List<String> files = new ArrayList<>();
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--threshold") && i + 1 < args.size()) {
-                String spec = args.get(++i);
-                int equals = spec.indexOf('=');
-                try {
-                    thresholds.put(spec.substring(0, Math.max(0, equals)), Double.parseDouble(spec.substring(equals + 1)));
-                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                    err.println("perf compare: --threshold wants metric=value, got " + spec);
-                    return USAGE;
-                }
-            } else if (arg.startsWith("--")) {
-                err.println("perf compare: unknown option " + arg);
-                return USAGE;
-            } else {
-                files.add(arg);
-            }
-        }
-        if (files.size() != 2) {
-            err.println("usage: perf compare BASE.json NEW.json [--threshold metric=value]...");
-            err.println("metrics: " + String.join(", ", defaultMetrics().stream().map(Metric::name).toList()));
-            return USAGE;
-        }
-        List<Metric> metrics = new ArrayList<>();
-        for (Metric metric : defaultMetrics()) {
-            Double threshold = thresholds.remove(metric.name());
-            metrics.add(threshold == null ? metric
-                    : new Metric(metric.name(), metric.value(), metric.higherIsBetter(), threshold, metric.absolute(), metric.latency()));
-        }
-        if (!thresholds.isEmpty()) {
-            err.println("perf compare: unknown metric(s) " + thresholds.keySet());
-            return USAGE;
-        }
-        RunReport base;
-        RunReport current;
-        try {
-            base = JsonReport.read(Path.of(files.get(0)));
-            current = JsonReport.read(Path.of(files.get(1)));
-        } catch (IOException e) {
-            err.println("perf compare: " + e.getMessage());
-            return USAGE;
-        }
-        Result result = compare(base, current, metrics);
-        out.print(render(result));
-        if (result.rows().isEmpty()) {
-            err.println("perf compare: no phase of NEW matches one of BASE (same target, mode and users)");
-            return USAGE;
-        }
-        return result.regressed() ? REGRESSED : OK;
     }
 }

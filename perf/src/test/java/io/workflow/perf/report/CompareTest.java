@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.workflow.perf.command.CompareCommand;
+import io.workflow.perf.command.ExitCode;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.testing.SampleReports;
 
@@ -29,7 +31,7 @@ class CompareTest {
     }
 
     private int compare(String... args) {
-        return Compare.main(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return CompareCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String output() {
@@ -40,7 +42,7 @@ class CompareTest {
     void givenSlowerNewRun_verdictIsRegressed_andExitCodeOne() throws IOException {
         Path base = write("base.json", SampleReports.report(1.0, 1000));
         Path slower = write("new.json", SampleReports.report(1.5, 1000));
-        assertThat(compare(base.toString(), slower.toString())).isEqualTo(Compare.REGRESSED);
+        assertThat(compare(base.toString(), slower.toString())).isEqualTo(ExitCode.REGRESSED);
         assertThat(output()).contains("verdict: REGRESSED").containsPattern("java closed-loop 1000 +│ +throughput_rps .*REGRESSED")
                 .containsPattern("java closed-loop 1000 +│ +p99_ms .*REGRESSED");
     }
@@ -49,7 +51,7 @@ class CompareTest {
     void givenFasterNewRun_verdictIsImproved_andExitCodeZero() throws IOException {
         Path base = write("base.json", SampleReports.report(1.5, 1000));
         Path faster = write("new.json", SampleReports.report(1.0, 1000));
-        assertThat(compare(base.toString(), faster.toString())).isEqualTo(Compare.OK);
+        assertThat(compare(base.toString(), faster.toString())).isEqualTo(ExitCode.OK);
         assertThat(output()).contains("verdict: OK").containsPattern("java closed-loop 1000 +│ +throughput_rps .*IMPROVED")
                 .doesNotContain("REGRESSED");
     }
@@ -66,8 +68,8 @@ class CompareTest {
     void givenATighterThreshold_aSmallSlowdownRegresses() throws IOException {
         Path base = write("base.json", SampleReports.report(1.0, 1000));
         Path slightly = write("new.json", SampleReports.report(1.05, 1000));
-        assertThat(compare(base.toString(), slightly.toString())).isEqualTo(Compare.OK);
-        assertThat(compare(base.toString(), slightly.toString(), "--threshold", "throughput_rps=2")).isEqualTo(Compare.REGRESSED);
+        assertThat(compare(base.toString(), slightly.toString())).isEqualTo(ExitCode.OK);
+        assertThat(compare(base.toString(), slightly.toString(), "--threshold", "throughput_rps=2")).isEqualTo(ExitCode.REGRESSED);
     }
 
     @Test
@@ -98,13 +100,13 @@ class CompareTest {
 
     @Test
     void usageErrorsExitWithTwo() throws IOException {
-        assertThat(compare("only-one.json")).isEqualTo(Compare.USAGE);
+        assertThat(compare("only-one.json")).isEqualTo(ExitCode.USAGE);
         Path base = write("base.json", SampleReports.report(1.0, 1000));
-        assertThat(compare(base.toString(), dir.resolve("missing.json").toString())).isEqualTo(Compare.USAGE);
-        assertThat(compare(base.toString(), base.toString(), "--threshold", "nonsense=3")).isEqualTo(Compare.USAGE);
+        assertThat(compare(base.toString(), dir.resolve("missing.json").toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(compare(base.toString(), base.toString(), "--threshold", "nonsense=3")).isEqualTo(ExitCode.USAGE);
         Path other = write("other.json", SampleReports.report(1.0, 100));
-        assertThat(compare(base.toString(), other.toString())).isEqualTo(Compare.USAGE);
+        assertThat(compare(base.toString(), other.toString())).isEqualTo(ExitCode.USAGE);
         Path notAReport = Files.writeString(dir.resolve("x.json"), "{\"schema\":\"something-else\"}");
-        assertThat(compare(base.toString(), notAReport.toString())).isEqualTo(Compare.USAGE);
+        assertThat(compare(base.toString(), notAReport.toString())).isEqualTo(ExitCode.USAGE);
     }
 }

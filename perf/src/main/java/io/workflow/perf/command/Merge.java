@@ -1,13 +1,8 @@
-package io.workflow.perf;
+package io.workflow.perf.command;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +15,7 @@ import java.util.Set;
 
 import io.workflow.perf.model.CeilingCheck;
 import io.workflow.perf.model.EndpointResult;
+import io.workflow.perf.model.Multipliers;
 import io.workflow.perf.model.Environment;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.ReportSource;
@@ -27,81 +23,21 @@ import io.workflow.perf.model.ResourceUsage;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.model.Settings;
 import io.workflow.perf.model.TargetSpec;
-import io.workflow.perf.report.ConsoleReport;
 import io.workflow.perf.report.JsonReport;
-import io.workflow.perf.report.ReportFiles;
 
 /**
- * {@code perf merge A/report.json B/report.json --out DIR}: one report of the phases of several runs, as if they had
+ * The work of {@code perf merge}: one report of the phases of several runs, as if they had
  * been one run with several targets. Phases are copied unchanged; a target name found in more than one input is
  * prefixed by its input's name ({@code single/stub}, {@code full/stub}). Multipliers are taken between all contenders
  * at a load level; the client-ceiling check pairs each target with the stub of its own input.
  */
 final class Merge {
 
-    static final int OK = 0;
-    static final int WRITE_FAILED = 1;
-    static final int USAGE = 2;
-
-    static final String USAGE_TEXT = "usage: perf merge A/report.json B/report.json... [--out DIR] [--title TEXT]\n";
-
     /** A report read from {@code file}, to be called {@code name} in the merged one. */
     record Input(String name, String file, RunReport report) {
     }
 
     private Merge() {
-    }
-
-    /** The subcommand; {@code command} is the whole command line, for the merged report's environment. */
-    static int main(List<String> args, List<String> command, PrintStream out, PrintStream err) {
-        List<String> files = new ArrayList<>();
-        Path dir = null;
-        String title = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--out") || arg.equals("--title")) {
-                if (i + 1 >= args.size()) {
-                    err.println("perf merge: " + arg + " needs a value");
-                    err.print(USAGE_TEXT);
-                    return USAGE;
-                }
-                String value = args.get(++i);
-                if (arg.equals("--out")) {
-                    dir = Path.of(value);
-                } else {
-                    title = value;
-                }
-            } else if (arg.startsWith("--")) {
-                err.println("perf merge: unknown option " + arg);
-                err.print(USAGE_TEXT);
-                return USAGE;
-            } else {
-                files.add(arg);
-            }
-        }
-        if (files.isEmpty()) {
-            err.println("perf merge: no report.json given");
-            err.print(USAGE_TEXT);
-            return USAGE;
-        }
-        RunReport merged;
-        try {
-            merged = merge(read(files), MachineInfo.collect(command), title, Instant.now().toString());
-        } catch (IllegalArgumentException e) {
-            err.println("perf merge: " + e.getMessage());
-            return USAGE;
-        }
-        if (dir == null) {
-            dir = Path.of("perf-results", "merge-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        }
-        ConsoleReport.summary(out, merged);
-        try {
-            ReportFiles.write(merged, dir).forEach(path -> out.println("wrote " + path));
-        } catch (IOException | UncheckedIOException e) {
-            err.println("perf merge: cannot write the reports to " + dir + ": " + e.getMessage());
-            return WRITE_FAILED;
-        }
-        return OK;
     }
 
     /** Reads every file; IllegalArgumentException with the file's name and what is wrong with it. */
@@ -206,12 +142,12 @@ final class Merge {
             for (List<PhaseResult> own : renamed) {
                 own.stream().filter(p -> p.concurrency() == level).forEach(phases::add);
                 // each target against the stub measured in the same run, never one from another run
-                Benchmark.ceilings(own).stream().filter(c -> c.concurrency() == level).forEach(ceilings::add);
+                CeilingCheck.of(own).stream().filter(c -> c.concurrency() == level).forEach(ceilings::add);
             }
         }
         String stub = targets.stream().filter(TargetSpec::stub).map(TargetSpec::name).findFirst().orElse(null);
         return new RunReport(RunReport.SCHEMA, generatedAt, environment, settings(inputs, targets, levels), stub, phases,
-                Benchmark.multipliers(phases), ceilings, title, sources);
+                Multipliers.of(phases), ceilings, title, sources);
     }
 
     /** One run could not have mixed these, so neither can a merged report. */

@@ -1,11 +1,10 @@
-package io.workflow.perf;
+package io.workflow.perf.command;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.workflow.perf.load.Endpoint;
 import io.workflow.perf.load.PhaseRunner;
@@ -56,7 +55,7 @@ final class Benchmark {
             }
         }
         return new RunReport(RunReport.SCHEMA, Instant.now().toString(), environment, settings(), stubName(),
-                phases, multipliers(phases), ceilings(phases));
+                phases, Multipliers.of(phases), CeilingCheck.of(phases));
     }
 
     private PhaseResult phase(Target target, int users) throws InterruptedException {
@@ -98,33 +97,6 @@ final class Benchmark {
 
     private String stubName() {
         return options.targets().stream().filter(TargetSpec::stub).map(TargetSpec::name).findFirst().orElse(null);
-    }
-
-    /** Each further contender against the first one given, at each load level; the stub is no contender. */
-    static List<Multipliers> multipliers(List<PhaseResult> phases) {
-        List<Multipliers> multipliers = new ArrayList<>();
-        for (int level : levels(phases)) {
-            List<PhaseResult> contenders = phases.stream().filter(p -> p.concurrency() == level && !p.stub()).toList();
-            for (int i = 1; i < contenders.size(); i++) {
-                multipliers.add(Multipliers.between(contenders.getFirst(), contenders.get(i)));
-            }
-        }
-        return multipliers;
-    }
-
-    static List<CeilingCheck> ceilings(List<PhaseResult> phases) {
-        List<CeilingCheck> ceilings = new ArrayList<>();
-        for (int level : levels(phases)) {
-            Optional<PhaseResult> stub = phases.stream().filter(p -> p.concurrency() == level && p.stub()).findFirst();
-            stub.ifPresent(s -> phases.stream()
-                    .filter(p -> p.concurrency() == level && !p.stub())
-                    .forEach(p -> ceilings.add(CeilingCheck.of(p, s))));
-        }
-        return ceilings;
-    }
-
-    private static List<Integer> levels(List<PhaseResult> phases) {
-        return phases.stream().map(PhaseResult::concurrency).distinct().toList();
     }
 
     private static double seconds(Duration duration) {

@@ -1,4 +1,4 @@
-package io.workflow.perf;
+package io.workflow.perf.command;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.workflow.perf;
+package io.workflow.perf.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

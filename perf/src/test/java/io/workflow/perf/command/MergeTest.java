@@ -1,4 +1,4 @@
-package io.workflow.perf;
+package io.workflow.perf.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.workflow.perf.Main;
 import io.workflow.perf.model.CeilingCheck;
 import io.workflow.perf.model.Multipliers;
 import io.workflow.perf.model.PhaseResult;
