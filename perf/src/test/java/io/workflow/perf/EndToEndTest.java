@@ -45,7 +45,7 @@ class EndToEndTest {
             String console = out.toString(StandardCharsets.UTF_8);
             assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(console).contains("[service] users 50/50 done", "OVERALL PERFORMANCE SUMMARY — 50 concurrent users",
-                    "PER-ENDPOINT PERFORMANCE", "client ceiling: stub", "wrote " + dir.resolve("report.json"));
+                    "PER-ENDPOINT PERFORMANCE", "Headroom of stub over service", "wrote " + dir.resolve("report.json"));
 
             RunReport report = JsonReport.read(dir.resolve("report.json"));
             assertThat(report.phases()).extracting(PhaseResult::target).containsExactly("service", "stub");

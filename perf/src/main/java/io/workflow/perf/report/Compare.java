@@ -8,6 +8,8 @@ import java.util.function.ToDoubleFunction;
 
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
+import io.workflow.perf.report.document.Table;
+import io.workflow.perf.report.writer.TextWriter;
 
 /**
  * {@code perf compare BASE.json NEW.json}: each phase of NEW against the phase of BASE with the same target, mode
@@ -100,7 +102,7 @@ public final class Compare {
     }
 
     public static String render(Result result) {
-        TextTable table = new TextTable(List.of("Phase", "Metric", "Base", "New", "Change", "Threshold", "Verdict"));
+        Table.Builder table = Table.builder("Phase", "Metric", "Base", "New", "Change", "Threshold", "Verdict");
         for (Row row : result.rows()) {
             table.row(row.phase(), row.metric(), number(row.base()), number(row.current()),
                     row.absolute() ? String.format(Locale.ROOT, "%+.2f pp", row.change())
@@ -108,7 +110,7 @@ public final class Compare {
                     (row.absolute() ? String.format(Locale.ROOT, "%.1f pp", row.threshold()) : String.format(Locale.ROOT, "%.0f%%", row.threshold())),
                     row.verdict().name());
         }
-        StringBuilder out = new StringBuilder(table.render(""));
+        StringBuilder out = new StringBuilder(TextWriter.table(table.build(), ""));
         result.unmatched().forEach(phase -> out.append("not compared: ").append(phase).append('\n'));
         long regressed = result.rows().stream().filter(r -> r.verdict() == Verdict.REGRESSED).count();
         long improved = result.rows().stream().filter(r -> r.verdict() == Verdict.IMPROVED).count();

@@ -10,6 +10,7 @@ import io.workflow.perf.model.CeilingCheck;
 import io.workflow.perf.model.ErrorKindCount;
 import io.workflow.perf.model.Multipliers;
 import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.report.document.Format;
 
 /** The verdict in sentences, each stating measured figures; nothing here is an opinion the numbers do not carry. */
 final class VerdictLines {

@@ -32,9 +32,10 @@ import io.workflow.perf.model.Multipliers;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.ReportSource;
 import io.workflow.perf.model.RunReport;
-import io.workflow.perf.report.Format;
+import io.workflow.perf.report.ReportDocument;
+import io.workflow.perf.report.document.Format;
 import io.workflow.perf.report.JsonReport;
-import io.workflow.perf.report.Sections;
+import io.workflow.perf.report.document.Section;
 import io.workflow.perf.testing.SampleReports;
 
 /** {@code perf merge}: the reports of two runs (one per topology) become one, figures unchanged. */
@@ -153,7 +154,7 @@ class MergeTest {
         Path merged = mergeBoth();
         String md = Files.readString(merged.resolve("report.md"));
         assertThat(md).startsWith("# Single vs Full Topology\n");
-        for (String title : Sections.TITLES) {
+        for (String title : ReportDocument.SECTIONS) {
             assertThat(md).contains("\n## " + title + "\n");
         }
         assertThat(md).contains("single/java", "single/stub", "full/java", "full/stub", "single/stub (client ceiling)",
@@ -197,8 +198,8 @@ class MergeTest {
         while (loads.find()) {
             assertThat(loads.group(2)).as("only in-page links").startsWith("#");
         }
-        for (String title : Sections.TITLES) {
-            assertThat(html).contains("id=\"" + Sections.anchor(title) + "\"");
+        for (String title : ReportDocument.SECTIONS) {
+            assertThat(html).contains("id=\"" + Section.anchor(title) + "\"");
         }
         assertThat(html).contains("<title>Single vs Full Topology</title>", "single/java", "full/java", "single/stub", "full/stub",
                 single.environment().command(), full.environment().command());

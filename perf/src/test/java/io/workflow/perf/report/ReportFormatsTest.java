@@ -26,12 +26,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
+import io.workflow.perf.report.document.Format;
+import io.workflow.perf.report.document.Section;
+import io.workflow.perf.report.writer.HtmlWriter;
+import io.workflow.perf.report.writer.MarkdownWriter;
 import io.workflow.perf.testing.SampleReports;
 
 /** Every format is well-formed and shows the figures of report.json. */
 class ReportFormatsTest {
 
     private final RunReport report = SampleReports.report(1.0, 1000, 100, 10_000);
+
+    private static String markdown(RunReport report) {
+        return MarkdownWriter.render(ReportDocument.of(report));
+    }
+
+    private static String html(RunReport report) {
+        return HtmlWriter.render(ReportDocument.of(report));
+    }
 
     /** The figures each phase must show wherever its section appears, formatted as the reports format them. */
     private static List<String> headlineFigures(PhaseResult phase) {
@@ -69,10 +81,10 @@ class ReportFormatsTest {
 
     @Test
     void markdown_hasEverySectionOfTheSeedAndBalancedBlocksAndTables() {
-        String md = MarkdownReport.render(report);
-        for (String title : Sections.TITLES) {
+        String md = markdown(report);
+        for (String title : ReportDocument.SECTIONS) {
             assertThat(md).contains("\n## " + title + "\n");
-            assertThat(md).contains("](#" + Sections.anchor(title) + ")");
+            assertThat(md).contains("](#" + Section.anchor(title) + ")");
         }
         assertThat(md).contains("## Table of Contents", "### 3.1 Head-to-Head Comparison (1,000 Concurrent Users)",
                 "### 4.2 Percentile Ladder", "### 6.4 Run Completion", "### 9.1 Scorecard", "Scaling Comparison");
@@ -94,7 +106,7 @@ class ReportFormatsTest {
 
     @Test
     void markdown_showsTheFiguresOfTheJson() {
-        String md = MarkdownReport.render(report);
+        String md = markdown(report);
         for (PhaseResult phase : report.phases()) {
             assertThat(md).contains(headlineFigures(phase));
             for (EndpointResult endpoint : phase.endpoints()) {
@@ -112,14 +124,14 @@ class ReportFormatsTest {
 
     @Test
     void html_isWellFormedSelfContainedAndHasCharts() throws Exception {
-        String html = HtmlReport.render(report);
+        String html = html(report);
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
         assertThat(document.getDocumentElement().getLocalName()).isEqualTo("html");
         assertThat(document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isGreaterThanOrEqualTo(10);
-        for (String title : Sections.TITLES) {
-            assertThat(html).contains("id=\"" + Sections.anchor(title) + "\"");
+        for (String title : ReportDocument.SECTIONS) {
+            assertThat(html).contains("id=\"" + Section.anchor(title) + "\"");
         }
         assertThat(html).doesNotContain("<script", "<link", "<img", "<iframe", "@import", "url(");
         Matcher loads = Pattern.compile("(src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
@@ -132,7 +144,7 @@ class ReportFormatsTest {
 
     @Test
     void html_showsTheFiguresOfTheJson() {
-        String html = HtmlReport.render(report);
+        String html = html(report);
         for (PhaseResult phase : report.phases()) {
             assertThat(html).contains(headlineFigures(phase));
             for (EndpointResult endpoint : phase.endpoints()) {
@@ -156,7 +168,7 @@ class ReportFormatsTest {
         ConsoleReport.summary(new PrintStream(bytes, true, StandardCharsets.UTF_8), report);
         String console = bytes.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("OVERALL PERFORMANCE SUMMARY — 1,000 concurrent users",
-                "PER-ENDPOINT PERFORMANCE — 10,000 concurrent users", "stub (client ceiling)", "client ceiling: stub");
+                "PER-ENDPOINT PERFORMANCE — 10,000 concurrent users", "stub (client ceiling)", "Headroom of stub over java");
         for (PhaseResult phase : report.phases()) {
             assertThat(console).contains(Format.rate(phase.throughput().requestsPerSecond()), Format.ms(phase.latency().p99Ms()));
         }
@@ -167,7 +179,7 @@ class ReportFormatsTest {
         PhaseResult only = SampleReports.phase("java", false, 50, 0.5, 0, 1, 20);
         RunReport single = new RunReport(RunReport.SCHEMA, report.generatedAt(), report.environment(), report.settings(), null,
                 List.of(only), List.of(), List.of());
-        assertThat(MarkdownReport.render(single)).contains("One contender at this level", "No stub target", "Only one load level");
-        assertThat(HtmlReport.render(single)).contains("<svg");
+        assertThat(markdown(single)).contains("One contender at this level", "No stub target", "Only one load level");
+        assertThat(html(single)).contains("<svg");
     }
 }

@@ -1,4 +1,4 @@
-package io.workflow.perf.report;
+package io.workflow.perf.report.document;
 
 import java.util.Locale;
 
@@ -47,6 +47,14 @@ public final class Format {
 
     public static String cpu(double percent) {
         return String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+
+    /** CPU time in microseconds, e.g. {@code 66.1 µs}, {@code 1,960 µs}; {@code n/a} when undefined. */
+    public static String micros(Double micros) {
+        if (micros == null) {
+            return "n/a";
+        }
+        return micros < 100 ? String.format(Locale.ROOT, "%.1f µs", micros) : String.format(Locale.ROOT, "%,.0f µs", micros);
     }
 
     /** A signed relative change, e.g. {@code -34.3%}. */

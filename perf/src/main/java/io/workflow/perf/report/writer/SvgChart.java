@@ -1,21 +1,18 @@
-package io.workflow.perf.report;
+package io.workflow.perf.report.writer;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleFunction;
 
 import io.workflow.perf.model.LatencySummary;
+import io.workflow.perf.report.document.BarChart;
+import io.workflow.perf.report.document.BarChart.Series;
+import io.workflow.perf.report.document.LineChart;
+import io.workflow.perf.report.document.LineChart.Line;
+import io.workflow.perf.report.document.LineChart.Point;
+import io.workflow.perf.report.document.Unit;
 
-/** Inline SVG charts for the HTML report: grouped columns, grouped horizontal bars, and lines. */
+/** The HTML writer's charts, inline SVG: grouped columns, grouped horizontal bars, and lines. */
 final class SvgChart {
-
-    /** One named series of values, one per label. */
-    record Series(String name, List<Double> values) {
-    }
-
-    /** One named line of (x, y) points. */
-    record Line(String name, List<double[]> points) {
-    }
 
     static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f"};
 
@@ -27,12 +24,17 @@ final class SvgChart {
     private SvgChart() {
     }
 
-    static String columns(String title, List<String> labels, List<Series> series, DoubleFunction<String> format) {
+    static String bars(BarChart chart) {
+        return chart.vertical() ? columns(chart.title(), chart.labels(), chart.series(), chart.unit(), chart.max())
+                : hbars(chart.title(), chart.labels(), chart.series(), chart.unit(), chart.max());
+    }
+
+    private static String columns(String title, List<String> labels, List<Series> series, Unit format, double largest) {
         int height = 320;
         int bottom = 70;
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = height - TOP - bottom;
-        double max = niceCeiling(series.stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue).max().orElse(0));
+        double max = niceCeiling(largest);
         StringBuilder svg = open(title, height);
         yAxis(svg, max, plotHeight, format, WIDTH - RIGHT);
         double group = plotWidth / Math.max(1, labels.size());
@@ -40,13 +42,16 @@ final class SvgChart {
         int labelEvery = Math.max(1, (labels.size() + 9) / 10);
         for (int i = 0; i < labels.size(); i++) {
             for (int s = 0; s < series.size(); s++) {
-                double value = series.get(s).values().get(i);
+                Double value = series.get(s).values().get(i);
+                if (value == null) {
+                    continue;
+                }
                 double h = max == 0 ? 0 : plotHeight * value / max;
                 double x = LEFT + i * group + group * 0.1 + s * bar;
                 svg.append(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %s</title></rect>%n",
                         x, TOP + plotHeight - h, Math.max(0.5, bar - 1), h, PALETTE[s % PALETTE.length],
-                        Markup.escape(series.get(s).name()), Markup.escape(labels.get(i)), Markup.escape(format.apply(value))));
+                        Markup.escape(series.get(s).name()), Markup.escape(labels.get(i)), Markup.escape(format.format(value))));
             }
             if (i % labelEvery == 0) {
                 svg.append(String.format(Locale.ROOT,
@@ -59,39 +64,38 @@ final class SvgChart {
         return svg.append("</svg>\n").toString();
     }
 
-    static String hbars(String title, List<String> labels, List<Series> series, DoubleFunction<String> format) {
+    private static String hbars(String title, List<String> labels, List<Series> series, Unit format, double max) {
         int labelWidth = 200;
         int barHeight = 14;
         int groupHeight = barHeight * series.size() + 10;
         int height = TOP + groupHeight * labels.size() + 30;
         double plotWidth = WIDTH - labelWidth - RIGHT - 90;
-        double max = series.stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue).max().orElse(0);
         StringBuilder svg = open(title, height);
         for (int i = 0; i < labels.size(); i++) {
             double groupTop = TOP + i * groupHeight;
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>%n",
                     labelWidth - 8, groupTop + groupHeight / 2.0, Markup.escape(labels.get(i))));
             for (int s = 0; s < series.size(); s++) {
-                double value = series.get(s).values().get(i);
-                double w = max == 0 ? 0 : plotWidth * value / max;
+                Double value = series.get(s).values().get(i);
+                String text = value == null ? "n/a" : format.format(value);
+                double w = max == 0 || value == null ? 0 : plotWidth * value / max;
                 double y = groupTop + s * barHeight;
                 svg.append(String.format(Locale.ROOT,
                         "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %s</title></rect>%n",
                         labelWidth, y, w, barHeight - 2, PALETTE[s % PALETTE.length], Markup.escape(series.get(s).name()),
-                        Markup.escape(format.apply(value))));
+                        Markup.escape(text)));
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">%s</text>%n",
-                        labelWidth + w + 4, y + barHeight - 4, Markup.escape(format.apply(value))));
+                        labelWidth + w + 4, y + barHeight - 4, Markup.escape(text)));
             }
         }
         legend(svg, series.stream().map(Series::name).toList());
         return svg.append("</svg>\n").toString();
     }
 
-    /**
-     * Lines over a numeric x axis; with {@code xCategories} the x values are indexes into those labels instead.
-     */
-    static String lines(String title, List<Line> lines, String xTitle, DoubleFunction<String> xFormat,
-                        DoubleFunction<String> yFormat, List<String> xCategories) {
+    static String lines(LineChart chart) {
+        List<Line> lines = chart.lines();
+        List<String> xCategories = chart.xCategories();
+        Unit yFormat = chart.yUnit();
         int height = 320;
         int bottom = 60;
         double plotWidth = WIDTH - LEFT - RIGHT;
@@ -100,10 +104,10 @@ final class SvgChart {
         double maxX = -Double.MAX_VALUE;
         double maxY = 0;
         for (Line line : lines) {
-            for (double[] p : line.points()) {
-                minX = Math.min(minX, p[0]);
-                maxX = Math.max(maxX, p[0]);
-                maxY = Math.max(maxY, p[1]);
+            for (Point p : line.points()) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+                maxY = Math.max(maxY, p.y());
             }
         }
         if (minX > maxX) {
@@ -117,27 +121,27 @@ final class SvgChart {
         }
         double spanX = maxX - minX == 0 ? 1 : maxX - minX;
         double top = niceCeiling(maxY);
-        StringBuilder svg = open(title, height);
+        StringBuilder svg = open(chart.title(), height);
         yAxis(svg, top, plotHeight, yFormat, WIDTH - RIGHT);
         int ticks = xCategories != null ? xCategories.size() : 6;
         for (int i = 0; i < ticks; i++) {
             double x = xCategories != null ? i : minX + spanX * i / (ticks - 1);
             double px = LEFT + plotWidth * (x - minX) / spanX;
-            String label = xCategories != null ? xCategories.get(i) : xFormat.apply(x);
+            String label = chart.xLabel(x);
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%s</text>%n",
                     px, TOP + plotHeight + 14, Markup.escape(label)));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n",
-                LEFT + plotWidth / 2, height - 12, Markup.escape(xTitle)));
+                LEFT + plotWidth / 2, height - 12, Markup.escape(chart.xTitle())));
         for (int l = 0; l < lines.size(); l++) {
             String color = PALETTE[l % PALETTE.length];
             StringBuilder points = new StringBuilder();
-            for (double[] p : lines.get(l).points()) {
-                double px = LEFT + plotWidth * (p[0] - minX) / spanX;
-                double py = TOP + plotHeight - (top == 0 ? 0 : plotHeight * p[1] / top);
+            for (Point p : lines.get(l).points()) {
+                double px = LEFT + plotWidth * (p.x() - minX) / spanX;
+                double py = TOP + plotHeight - (top == 0 ? 0 : plotHeight * p.y() / top);
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s: %s</title></circle>%n",
-                        px, py, color, Markup.escape(lines.get(l).name()), Markup.escape(yFormat.apply(p[1]))));
+                        px, py, color, Markup.escape(lines.get(l).name()), Markup.escape(yFormat.format(p.y()))));
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
                     color, points.toString().trim()));
@@ -157,14 +161,14 @@ final class SvgChart {
         return svg;
     }
 
-    private static void yAxis(StringBuilder svg, double max, double plotHeight, DoubleFunction<String> format, int right) {
+    private static void yAxis(StringBuilder svg, double max, double plotHeight, Unit format, int right) {
         for (int i = 0; i <= 4; i++) {
             double value = max * i / 4;
             double y = TOP + plotHeight - plotHeight * i / 4;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                     LEFT, y, right, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>%n",
-                    LEFT - 6, y + 3, Markup.escape(format.apply(value))));
+                    LEFT - 6, y + 3, Markup.escape(format.format(value))));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.workflow.perf.report;
+package io.workflow.perf.report.writer;
 
 /** Escaping text for HTML and SVG, which the HTML report writes as well-formed XML. */
 final class Markup {
