@@ -74,6 +74,13 @@ class EndToEndTest {
                 assertThat(c.target()).isEqualTo("service");
                 assertThat(c.stub()).isEqualTo("stub");
             });
+            // only the driver was sampled: its CPU per request in each phase, the service's set against the stub's
+            assertThat(report.cpuPerRequest()).extracting(c -> c.target() + " " + c.requests() + " " + c.stubTarget())
+                    .containsExactly("service 350 stub", "stub 350 null");
+            assertThat(report.cpuPerRequest()).allSatisfy(c -> {
+                assertThat(c.groups()).extracting(g -> g.name()).containsExactly("driver");
+                assertThat(c.totalMicros()).isNotNull().isGreaterThanOrEqualTo(0);
+            });
             assertThat(report.environment().cores()).isPositive();
             // the warm-ups and pollers add to what the services saw, never to the measured counts
             assertThat(service.requests()).isEqualTo(70 + 350 + (int) service1.completion().pollRequests());

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.workflow.perf.model.CeilingCheck;
+import io.workflow.perf.model.CpuPerRequest;
 import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.Multipliers;
 import io.workflow.perf.model.Environment;
@@ -147,7 +148,7 @@ final class Merge {
         }
         String stub = targets.stream().filter(TargetSpec::stub).map(TargetSpec::name).findFirst().orElse(null);
         return new RunReport(RunReport.SCHEMA, generatedAt, environment, settings(inputs, targets, levels), stub, phases,
-                Multipliers.of(phases), ceilings, title, sources);
+                Multipliers.of(phases), ceilings, CpuPerRequest.of(phases, ceilings), title, sources);
     }
 
     /** One run could not have mixed these, so neither can a merged report. */
@@ -183,10 +184,7 @@ final class Merge {
             return p;
         }
         List<ResourceUsage> resources = p.resources() == null ? null : p.resources().stream()
-                .map(r -> r.name().equals(p.target())
-                        ? new ResourceUsage(name, r.pids(), r.samples(), r.cpuPercentMean(), r.cpuPercentMax(), r.rssMbMean(),
-                        r.rssMbMax(), r.series())
-                        : r)
+                .map(r -> r.name().equals(p.target()) ? r.named(name) : r)
                 .toList();
         return new PhaseResult(name, p.url(), p.stub(), p.mode(), p.concurrency(), p.startedAt(), p.wallSeconds(), p.requests(),
                 p.users(), p.throughput(), p.latency(), p.endpoints(), p.errors(), p.completion(), p.openLoop(), p.warmup(),

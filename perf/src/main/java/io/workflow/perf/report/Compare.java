@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
+import io.workflow.perf.model.CpuPerRequest;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.report.document.Table;
@@ -24,7 +25,7 @@ public final class Compare {
 
     /**
      * A compared figure: {@code threshold} is a relative change in percent, or for {@code absolute} metrics
-     * (already percentages) a change in percentage points.
+     * (already percentages) a change in percentage points. A value of NaN is a figure the phase does not have.
      */
     public record Metric(String name, ToDoubleFunction<PhaseResult> value, boolean higherIsBetter, double threshold,
                          boolean absolute, boolean latency) {
@@ -61,7 +62,14 @@ public final class Compare {
                 new Metric("error_rate_pct", p -> p.errors().ratePercent(), false, 1, true, false),
                 new Metric("users_completed_pct", PhaseResult::usersCompletedPercent, true, 1, true, false),
                 new Metric("runs_succeeded_pct", p -> p.completion().triggered() == 0 ? 100
-                        : 100.0 * p.completion().success() / p.completion().triggered(), true, 1, true, false));
+                        : 100.0 * p.completion().success() / p.completion().triggered(), true, 1, true, false),
+                new Metric("cpu_us_per_request", Compare::cpuMicrosPerRequest, false, 20, false, false));
+    }
+
+    /** The total CPU of the sampled processes per successful request; NaN where nothing was sampled or served. */
+    private static double cpuMicrosPerRequest(PhaseResult phase) {
+        Double micros = CpuPerRequest.of(phase).totalMicros();
+        return micros == null ? Double.NaN : micros;
     }
 
     public static Result compare(RunReport base, RunReport current, List<Metric> metrics) {
@@ -74,7 +82,13 @@ public final class Compare {
                 continue;
             }
             for (Metric metric : metrics) {
-                rows.add(row(key(now), metric, metric.value().applyAsDouble(before.get()), metric.value().applyAsDouble(now)));
+                double was = metric.value().applyAsDouble(before.get());
+                double is = metric.value().applyAsDouble(now);
+                if (Double.isNaN(was) || Double.isNaN(is)) {
+                    unmatched.add(key(now) + " " + metric.name() + " (no figure in " + (Double.isNaN(was) ? "BASE" : "NEW") + ")");
+                } else {
+                    rows.add(row(key(now), metric, was, is));
+                }
             }
         }
         base.phases().stream().filter(p -> current.phases().stream().noneMatch(n -> key(n).equals(key(p))))

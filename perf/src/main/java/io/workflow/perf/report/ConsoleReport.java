@@ -43,7 +43,7 @@ public final class ConsoleReport {
         }
     }
 
-    /** The seed's two tables and the client-ceiling check of every load level. */
+    /** The seed's two tables and the client-ceiling check of every load level, then the CPU per request. */
     public static void summary(PrintStream out, RunReport report) {
         ReportView view = new ReportView(report);
         List<Section> sections = new ArrayList<>();
@@ -53,6 +53,7 @@ public final class ConsoleReport {
             sections.add(Section.of("PER-ENDPOINT PERFORMANCE — " + users, SummaryTables.endpoints(view.columns(level)),
                     new Bullets(CeilingBlocks.headroom(view.ceilings(level)))));
         }
+        sections.add(Section.of("CPU PER REQUEST — every phase", CpuTable.of(report)));
         out.print(TextWriter.render(new Document("", List.of(), sections)));
     }
 }

@@ -16,7 +16,10 @@ import io.workflow.perf.report.document.Section;
 import io.workflow.perf.report.document.Table;
 import io.workflow.perf.report.document.Unit;
 
-/** Section 9: the scorecard of the headline level, what the processes used, and the verdict in sentences. */
+/**
+ * Section 9: the scorecard of the headline level, what the processes used, the CPU they spent per request, and the
+ * verdict in sentences.
+ */
 final class VerdictSection {
 
     static final String TITLE = "9. Comparative Verdict";
@@ -43,7 +46,8 @@ final class VerdictSection {
         return Section.parent(TITLE, List.of(
                 Section.of("9.1 Scorecard (measured categories only)", scorecard.build()),
                 Section.of("9.2 Resource Usage", resources(view.columns(level))),
-                Section.of("9.3 Verdict", Bullets.of(VerdictLines.of(view, level, rows)))));
+                Section.of("9.3 CPU per Request (every load level)", CpuTable.of(view.report()), new Paragraph(CpuTable.EXPLANATION)),
+                Section.of("9.4 Verdict", Bullets.of(VerdictLines.of(view, level, rows)))));
     }
 
     private static List<Block> resources(List<PhaseResult> phases) {

@@ -28,9 +28,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.workflow.perf.Main;
 import io.workflow.perf.model.CeilingCheck;
+import io.workflow.perf.model.CpuPerRequest;
 import io.workflow.perf.model.Multipliers;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.ReportSource;
+import io.workflow.perf.model.ResourceUsage;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.report.ReportDocument;
 import io.workflow.perf.report.document.Format;
@@ -268,13 +270,35 @@ class MergeTest {
     }
 
     @Test
-    void reportsWrittenBeforeTitleAndSources_readBackWithTheDefaults() throws IOException {
+    void reportsWrittenBeforeTitleSourcesAndCpuPerRequest_readBackWithTheDefaults_andMerge() throws IOException {
         ObjectNode tree = (ObjectNode) MAPPER.readTree(JsonReport.render(single));
         tree.remove("title");
         tree.remove("sources");
-        Path old = Files.writeString(dir.resolve("old.json"), MAPPER.writeValueAsString(tree));
+        tree.remove("cpuPerRequest");
+        tree.path("phases").forEach(phase -> phase.path("resources").forEach(r -> ((ObjectNode) r).remove("cpuSeconds")));
+        Path old = Files.writeString(Files.createDirectories(dir.resolve("old")).resolve("report.json"), MAPPER.writeValueAsString(tree));
         RunReport read = JsonReport.read(old);
         assertThat(read).isEqualTo(single);
         assertThat(read.merged()).isFalse();
+
+        Path merged = dir.resolve("merged");
+        assertThat(perf("merge", old.toString(), write("full", full).toString(), "--out", merged.toString())).as(errors()).isZero();
+        assertThat(MAPPER.readTree(merged.resolve("report.json").toFile()).path("cpuPerRequest")).hasSize(10);
+    }
+
+    @Test
+    void cpuPerRequest_setsEachTargetAgainstTheDriverOnTheStubOfItsOwnRun() throws IOException {
+        RunReport report = JsonReport.read(mergeBoth().resolve("report.json"));
+        assertThat(report.cpuPerRequest()).extracting(c -> c.concurrency() + " " + c.target() + " / " + c.stubTarget()).containsExactly(
+                "1000 single/java / single/stub", "1000 single/stub / null", "1000 full/java / full/stub", "1000 full/stub / null",
+                "100 single/java / single/stub", "100 single/stub / null", "100 full/java / full/stub", "100 full/stub / null",
+                "10000 full/java / full/stub", "10000 full/stub / null");
+        CpuPerRequest fullJava = report.cpuPerRequest().get(2);
+        CpuPerRequest fullStub = report.cpuPerRequest().get(3);
+        assertThat(fullJava.driverOnStubMicros()).isEqualTo(fullStub.groupMicros(ResourceUsage.DRIVER).orElseThrow());
+        assertThat(fullJava.ratioToDriverOnStub()).isEqualTo(fullJava.totalMicros() / fullJava.driverOnStubMicros());
+        String md = Files.readString(dir.resolve("merged").resolve("report.md"));
+        assertThat(md).contains("### 9.3 CPU per Request (every load level)", Format.micros(fullJava.totalMicros()),
+                Format.times(fullJava.ratioToDriverOnStub()));
     }
 }

@@ -13,12 +13,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.workflow.perf.command.CompareCommand;
 import io.workflow.perf.command.ExitCode;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.testing.SampleReports;
 
 class CompareTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -96,6 +101,45 @@ class CompareTest {
                     assertThat(row.change()).isGreaterThan(1);
                 });
         assertThat(result.unmatched()).contains("python closed-loop 1000 (only in BASE)", "stub closed-loop 1000 (only in BASE)");
+    }
+
+    @Test
+    void moreCpuPerRequest_isARegression_lessIsAnImprovement() throws IOException {
+        RunReport base = SampleReports.report(1.0, 1000);
+        Path before = write("base.json", base);
+        Path costlier = write("costlier.json", SampleReports.withCpu(base, 1.3));
+        assertThat(compare(before.toString(), costlier.toString())).isEqualTo(ExitCode.REGRESSED);
+        assertThat(output()).containsPattern("java closed-loop 1000 +│ +cpu_us_per_request .*\\+30\\.0% .*REGRESSED")
+                .doesNotContainPattern("throughput_rps .*REGRESSED");
+
+        Compare.Result cheaper = Compare.compare(base, SampleReports.withCpu(base, 0.7), Compare.defaultMetrics());
+        assertThat(cheaper.regressed()).isFalse();
+        assertThat(cheaper.rows()).filteredOn(r -> r.metric().equals("cpu_us_per_request")).hasSize(3)
+                .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Compare.Verdict.IMPROVED));
+        assertThat(Compare.compare(base, SampleReports.withCpu(base, 1.1), Compare.defaultMetrics()).regressed())
+                .as("within the 20 % threshold").isFalse();
+    }
+
+    @Test
+    void aReportWrittenBeforeCpuPerRequest_comparesAsBefore_andItsCpuComesFromTheSeries() throws IOException {
+        RunReport report = SampleReports.report(1.0, 1000);
+        ObjectNode old = (ObjectNode) MAPPER.readTree(JsonReport.render(report));
+        old.remove("cpuPerRequest");
+        old.path("phases").forEach(phase -> phase.path("resources").forEach(r -> ((ObjectNode) r).remove("cpuSeconds")));
+        Path base = Files.writeString(dir.resolve("old.json"), MAPPER.writeValueAsString(old));
+        assertThat(JsonReport.read(base).cpuPerRequest()).isEqualTo(report.cpuPerRequest());
+
+        Path current = write("new.json", report);
+        assertThat(compare(base.toString(), current.toString())).isEqualTo(ExitCode.OK);
+        assertThat(output()).contains("cpu_us_per_request").contains("verdict: OK");
+
+        // older still: no process sampled at all; that metric is left out, the others are compared
+        old.path("phases").forEach(phase -> ((ObjectNode) phase).putArray("resources"));
+        Path unsampled = Files.writeString(dir.resolve("unsampled.json"), MAPPER.writeValueAsString(old));
+        Compare.Result result = Compare.compare(JsonReport.read(unsampled), report, Compare.defaultMetrics());
+        assertThat(result.rows()).extracting(Compare.Row::metric).doesNotContain("cpu_us_per_request").contains("p99_ms");
+        assertThat(result.unmatched()).contains("java closed-loop 1000 cpu_us_per_request (no figure in BASE)");
+        assertThat(compare(unsampled.toString(), current.toString())).isEqualTo(ExitCode.OK);
     }
 
     @Test

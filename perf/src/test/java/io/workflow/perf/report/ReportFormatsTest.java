@@ -1,6 +1,7 @@
 package io.workflow.perf.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,7 @@ import org.xml.sax.InputSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.workflow.perf.model.CpuPerRequest;
 import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
@@ -74,6 +77,12 @@ class ReportFormatsTest {
         assertThat(first.path("latency").path("p99Ms").asDouble()).isEqualTo(report.phases().getFirst().latency().p99Ms());
         assertThat(first.path("errors").path("kinds").get(0).path("kind").asText()).isEqualTo("HTTP_5XX");
         assertThat(tree.path("multipliers").get(0).path("throughput").isNumber()).isTrue();
+        JsonNode cpu = tree.path("cpuPerRequest").get(1);
+        assertThat(cpu.path("target").asText()).isEqualTo("java");
+        assertThat(cpu.path("totalMicros").asDouble()).isEqualTo(report.cpuPerRequest().get(1).totalMicros());
+        assertThat(cpu.path("ratioToDriverOnStub").asDouble()).isEqualTo(report.cpuPerRequest().get(1).ratioToDriverOnStub());
+        assertThat(cpu.path("groups").get(0).path("micros").isNumber()).isTrue();
+        assertThat(first.path("resources").get(0).path("cpuSeconds").asDouble()).isEqualTo(0.8325, within(1e-9));
 
         Path file = Files.writeString(dir.resolve("report.json"), json);
         assertThat(JsonReport.read(file)).isEqualTo(report);
@@ -120,6 +129,19 @@ class ReportFormatsTest {
         assertThat(md).contains(Format.times(report.multipliers().getFirst().throughput()));
         assertThat(md).contains(Format.times(report.ceilings().getFirst().headroom()));
         assertThat(md).contains(report.environment().command(), report.environment().cpuModel());
+        assertThat(md).contains(cpuFigures());
+    }
+
+    /** CPU per request: every phase's total, and each target's ratio to the driver on the stub. */
+    private List<String> cpuFigures() {
+        List<String> figures = new ArrayList<>();
+        for (CpuPerRequest cpu : report.cpuPerRequest()) {
+            figures.add(Format.micros(cpu.totalMicros()));
+            if (!cpu.stub()) {
+                figures.add(Format.times(cpu.ratioToDriverOnStub()));
+            }
+        }
+        return figures;
     }
 
     @Test
@@ -153,6 +175,7 @@ class ReportFormatsTest {
         }
         assertThat(html).contains(Format.times(report.multipliers().getFirst().throughput()));
         assertThat(html).contains(Format.times(report.ceilings().getFirst().headroom()));
+        assertThat(html).contains(cpuFigures());
     }
 
     @Test
