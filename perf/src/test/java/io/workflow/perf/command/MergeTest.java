@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,10 +27,9 @@ import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.ReportSource;
 import io.workflow.perf.model.ResourceUsage;
 import io.workflow.perf.model.RunReport;
-import io.workflow.perf.report.ReportDocument;
-import io.workflow.perf.report.document.Format;
 import io.workflow.perf.report.JsonReport;
-import io.workflow.perf.report.document.Section;
+import io.workflow.perf.report.document.Format;
+import io.workflow.perf.testing.ReportChecks;
 import io.workflow.perf.testing.SampleReports;
 
 /** {@code perf merge}: the reports of two runs (one per topology) become one, figures unchanged. */
@@ -156,9 +148,7 @@ class MergeTest {
         Path merged = mergeBoth();
         String md = Files.readString(merged.resolve("report.md"));
         assertThat(md).startsWith("# Single vs Full Topology\n");
-        for (String title : ReportDocument.SECTIONS) {
-            assertThat(md).contains("\n## " + title + "\n");
-        }
+        ReportChecks.assertWellFormedMarkdown(md);
         assertThat(md).contains("single/java", "single/stub", "full/java", "full/stub", "single/stub (client ceiling)",
                 "full/stub (client ceiling)", "This report merges 2 runs");
         assertThat(md).contains("### 3.2 Performance Multipliers", "full/java vs single/java");
@@ -172,37 +162,12 @@ class MergeTest {
             assertThat(md).contains(Format.rate(phase.throughput().requestsPerSecond()), Format.ms(phase.latency().p99Ms()),
                     Format.ms(phase.latency().meanMs()), Format.percent(phase.errors().ratePercent()));
         }
-        assertThat(md.split("```", -1).length % 2).as("code fences are balanced").isEqualTo(1);
-        String[] lines = md.split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].matches("\\|(---:?\\|)+")) {
-                int columns = cells(lines[i - 1]);
-                for (int j = i + 1; j < lines.length && lines[j].startsWith("|"); j++) {
-                    assertThat(cells(lines[j])).as("row %d of the table at line %d", j, i).isEqualTo(columns);
-                }
-            }
-        }
-    }
-
-    private static int cells(String row) {
-        return row.replace("\\|", "").split("\\|", -1).length - 2;
     }
 
     @Test
     void mergedHtml_isWellFormedSelfContained_andHasTheTargets() throws Exception {
         String html = Files.readString(mergeBoth().resolve("report.html"));
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
-        assertThat(document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isGreaterThanOrEqualTo(10);
-        assertThat(html).doesNotContain("<script", "<link", "<img", "<iframe", "@import", "url(");
-        Matcher loads = Pattern.compile("(src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
-        while (loads.find()) {
-            assertThat(loads.group(2)).as("only in-page links").startsWith("#");
-        }
-        for (String title : ReportDocument.SECTIONS) {
-            assertThat(html).contains("id=\"" + Section.anchor(title) + "\"");
-        }
+        ReportChecks.assertSelfContainedHtml(html);
         assertThat(html).contains("<title>Single vs Full Topology</title>", "single/java", "full/java", "single/stub", "full/stub",
                 single.environment().command(), full.environment().command());
     }

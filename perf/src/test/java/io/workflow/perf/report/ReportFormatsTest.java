@@ -6,21 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +23,9 @@ import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.report.document.Format;
-import io.workflow.perf.report.document.Section;
 import io.workflow.perf.report.writer.HtmlWriter;
 import io.workflow.perf.report.writer.MarkdownWriter;
+import io.workflow.perf.testing.ReportChecks;
 import io.workflow.perf.testing.SampleReports;
 
 /** Every format is well-formed and shows the figures of report.json. */
@@ -91,26 +84,10 @@ class ReportFormatsTest {
     @Test
     void markdown_hasEverySectionOfTheSeedAndBalancedBlocksAndTables() {
         String md = markdown(report);
-        for (String title : ReportDocument.SECTIONS) {
-            assertThat(md).contains("\n## " + title + "\n");
-            assertThat(md).contains("](#" + Section.anchor(title) + ")");
-        }
+        ReportChecks.assertWellFormedMarkdown(md);
         assertThat(md).contains("## Table of Contents", "### 3.1 Head-to-Head Comparison (1,000 Concurrent Users)",
-                "### 4.2 Percentile Ladder", "### 6.4 Run Completion", "### 9.1 Scorecard", "Scaling Comparison");
-        assertThat(md.split("```", -1).length % 2).as("code fences are balanced").isEqualTo(1);
-        String[] lines = md.split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].matches("\\|(---:?\\|)+")) {
-                int columns = cells(lines[i - 1]);
-                for (int j = i + 1; j < lines.length && lines[j].startsWith("|"); j++) {
-                    assertThat(cells(lines[j])).as("row %d of the table at line %d", j, i).isEqualTo(columns);
-                }
-            }
-        }
-    }
-
-    private static int cells(String row) {
-        return row.replace("\\|", "").split("\\|", -1).length - 2;
+                "### 4.2 Percentile Ladder", "### 6.4 Run Completion", "### 9.1 Scorecard", "### 9.3 CPU per Request",
+                "Scaling Comparison");
     }
 
     @Test
@@ -147,19 +124,7 @@ class ReportFormatsTest {
     @Test
     void html_isWellFormedSelfContainedAndHasCharts() throws Exception {
         String html = html(report);
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
-        assertThat(document.getDocumentElement().getLocalName()).isEqualTo("html");
-        assertThat(document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isGreaterThanOrEqualTo(10);
-        for (String title : ReportDocument.SECTIONS) {
-            assertThat(html).contains("id=\"" + Section.anchor(title) + "\"");
-        }
-        assertThat(html).doesNotContain("<script", "<link", "<img", "<iframe", "@import", "url(");
-        Matcher loads = Pattern.compile("(src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
-        while (loads.find()) {
-            assertThat(loads.group(2)).as("only in-page links").startsWith("#");
-        }
+        ReportChecks.assertSelfContainedHtml(html);
         // the sample's error body holds <, & and quotes: escaped, or the parse above would have failed
         assertThat(html).contains("&lt;boom&gt; &amp;");
     }
