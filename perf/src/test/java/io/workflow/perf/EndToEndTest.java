@@ -17,7 +17,8 @@ import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
 import io.workflow.perf.model.TimelinePoint;
-import io.workflow.perf.report.Compare;
+import io.workflow.perf.command.CompareCommand;
+import io.workflow.perf.command.ExitCode;
 import io.workflow.perf.report.JsonReport;
 import io.workflow.perf.testing.FlowStubServer;
 
@@ -44,7 +45,7 @@ class EndToEndTest {
             String console = out.toString(StandardCharsets.UTF_8);
             assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(console).contains("[service] users 50/50 done", "OVERALL PERFORMANCE SUMMARY — 50 concurrent users",
-                    "PER-ENDPOINT PERFORMANCE", "client ceiling: stub", "wrote " + dir.resolve("report.json"));
+                    "PER-ENDPOINT PERFORMANCE", "Headroom of stub over service", "wrote " + dir.resolve("report.json"));
 
             RunReport report = JsonReport.read(dir.resolve("report.json"));
             assertThat(report.phases()).extracting(PhaseResult::target).containsExactly("service", "stub");
@@ -73,6 +74,13 @@ class EndToEndTest {
                 assertThat(c.target()).isEqualTo("service");
                 assertThat(c.stub()).isEqualTo("stub");
             });
+            // only the driver was sampled: its CPU per request in each phase, the service's set against the stub's
+            assertThat(report.cpuPerRequest()).extracting(c -> c.target() + " " + c.requests() + " " + c.stubTarget())
+                    .containsExactly("service 350 stub", "stub 350 null");
+            assertThat(report.cpuPerRequest()).allSatisfy(c -> {
+                assertThat(c.groups()).extracting(g -> g.name()).containsExactly("driver");
+                assertThat(c.totalMicros()).isNotNull().isGreaterThanOrEqualTo(0);
+            });
             assertThat(report.environment().cores()).isPositive();
             // the warm-ups and pollers add to what the services saw, never to the measured counts
             assertThat(service.requests()).isEqualTo(70 + 350 + (int) service1.completion().pollRequests());
@@ -82,9 +90,9 @@ class EndToEndTest {
             assertThat(Files.readString(dir.resolve("report.html"))).contains("<svg");
 
             ByteArrayOutputStream compared = new ByteArrayOutputStream();
-            int verdict = Compare.main(List.of(dir.resolve("report.json").toString(), dir.resolve("report.json").toString()),
+            int verdict = CompareCommand.run(List.of(dir.resolve("report.json").toString(), dir.resolve("report.json").toString()),
                     new PrintStream(compared, true, StandardCharsets.UTF_8), System.err);
-            assertThat(verdict).isEqualTo(Compare.OK);
+            assertThat(verdict).isEqualTo(ExitCode.OK);
             assertThat(compared.toString(StandardCharsets.UTF_8)).contains("verdict: OK");
         }
     }
@@ -93,8 +101,8 @@ class EndToEndTest {
     void subcommandsAndUsageErrors() {
         assertThat(perf("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("perf compare BASE.json NEW.json");
-        assertThat(perf("run", "--users", "10")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(perf("run", "--users", "10")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no target");
-        assertThat(perf("compare")).isEqualTo(Compare.USAGE);
+        assertThat(perf("compare")).isEqualTo(ExitCode.USAGE);
     }
 }

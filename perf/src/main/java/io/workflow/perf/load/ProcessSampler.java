@@ -24,7 +24,8 @@ final class ProcessSampler {
     private final List<ProcessSpec> specs;
     private final Path proc;
     private final long ticksPerSecond;
-    private final Map<String, Group> groups = new HashMap<>();
+    /** One per spec, in the same order (two specs may share a name and must not share their counters). */
+    private final List<Group> groups = new ArrayList<>();
     private Map<Long, List<Long>> children = Map.of();
     private long treeReadNanos;
 
@@ -34,6 +35,8 @@ final class ProcessSampler {
     private static final class Group {
         long lastTicks = -1;
         long lastNanos;
+        /** CPU ticks between consecutive samples in which the group was alive. */
+        long ticks;
         final List<ResourcePoint> series = new ArrayList<>();
     }
 
@@ -41,7 +44,7 @@ final class ProcessSampler {
         this.specs = List.copyOf(specs);
         this.proc = proc;
         this.ticksPerSecond = ticksPerSecond;
-        specs.forEach(spec -> groups.put(spec.name(), new Group()));
+        specs.forEach(spec -> groups.add(new Group()));
     }
 
     /** The kernel's USER_HZ; it is 100 on every common Linux, which is the fallback when getconf is missing. */
@@ -66,7 +69,8 @@ final class ProcessSampler {
             children = childrenByParent();
             treeReadNanos = nowNanos;
         }
-        for (ProcessSpec spec : specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            ProcessSpec spec = specs.get(i);
             long ticks = 0;
             long rssKb = 0;
             boolean alive = false;
@@ -78,14 +82,17 @@ final class ProcessSampler {
                     rssKb += usage[1];
                 }
             }
-            Group group = groups.get(spec.name());
+            Group group = groups.get(i);
             if (!alive) {
                 group.lastTicks = -1;
                 continue;
             }
             if (group.lastTicks >= 0) {
+                // a descendant that exited takes its ticks along (they move to its parent's cutime): never negative
+                long spent = Math.max(0, ticks - group.lastTicks);
+                group.ticks += spent;
                 double seconds = (nowNanos - group.lastNanos) / 1e9;
-                double cpu = seconds <= 0 ? 0 : Math.max(0, 100.0 * (ticks - group.lastTicks) / ticksPerSecond / seconds);
+                double cpu = seconds <= 0 ? 0 : 100.0 * spent / ticksPerSecond / seconds;
                 group.series.add(new ResourcePoint(tSeconds, cpu, rssKb / 1024.0));
             }
             group.lastTicks = ticks;
@@ -95,8 +102,10 @@ final class ProcessSampler {
 
     List<ResourceUsage> summaries() {
         List<ResourceUsage> usages = new ArrayList<>();
-        for (ProcessSpec spec : specs) {
-            List<ResourcePoint> series = groups.get(spec.name()).series;
+        for (int i = 0; i < specs.size(); i++) {
+            ProcessSpec spec = specs.get(i);
+            Group group = groups.get(i);
+            List<ResourcePoint> series = group.series;
             double cpuSum = 0;
             double cpuMax = 0;
             double rssSum = 0;
@@ -109,7 +118,7 @@ final class ProcessSampler {
             }
             int n = series.size();
             usages.add(new ResourceUsage(spec.name(), spec.pids(), n, n == 0 ? 0 : cpuSum / n, cpuMax,
-                    n == 0 ? 0 : rssSum / n, rssMax, List.copyOf(series)));
+                    (double) group.ticks / ticksPerSecond, n == 0 ? 0 : rssSum / n, rssMax, List.copyOf(series)));
         }
         return usages;
     }

@@ -1,5 +1,8 @@
 package io.workflow.perf.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How many times better {@code target} did than {@code baseline} at the same load: throughput as
  * target/baseline, times and latencies as baseline/target (so above 1 means the target is faster).
@@ -18,6 +21,18 @@ public record Multipliers(
         Double p99Latency,
         Double minLatency,
         Double maxLatency) {
+
+    /** Each further contender against the first one, at each load level; a stub is no contender. */
+    public static List<Multipliers> of(List<PhaseResult> phases) {
+        List<Multipliers> multipliers = new ArrayList<>();
+        for (int level : PhaseResult.levels(phases)) {
+            List<PhaseResult> contenders = phases.stream().filter(p -> p.concurrency() == level && !p.stub()).toList();
+            for (int i = 1; i < contenders.size(); i++) {
+                multipliers.add(between(contenders.getFirst(), contenders.get(i)));
+            }
+        }
+        return multipliers;
+    }
 
     public static Multipliers between(PhaseResult baseline, PhaseResult target) {
         LatencySummary b = baseline.latency();

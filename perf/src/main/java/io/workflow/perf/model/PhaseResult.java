@@ -26,6 +26,11 @@ public record PhaseResult(
     public static final String CLOSED_LOOP = "closed-loop";
     public static final String OPEN_LOOP = "open-loop";
 
+    /** The load levels of these phases, in the order they were run. */
+    public static List<Integer> levels(List<PhaseResult> phases) {
+        return phases.stream().map(PhaseResult::concurrency).distinct().toList();
+    }
+
     public double successPercent() {
         return requests.sent() == 0 ? 0 : 100.0 * requests.succeeded() / requests.sent();
     }

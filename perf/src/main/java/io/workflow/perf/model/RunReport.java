@@ -16,6 +16,7 @@ public record RunReport(
         List<PhaseResult> phases,
         List<Multipliers> multipliers,
         List<CeilingCheck> ceilings,
+        List<CpuPerRequest> cpuPerRequest,
         String title,
         List<ReportSource> sources) {
 
@@ -26,12 +27,15 @@ public record RunReport(
         // reports written before these fields existed read back with the defaults
         title = title == null || title.isBlank() ? DEFAULT_TITLE : title;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        // derived from the phases, like the ceilings; null when not given (and in reports written before it existed)
+        cpuPerRequest = cpuPerRequest != null ? List.copyOf(cpuPerRequest)
+                : phases == null ? List.of() : CpuPerRequest.of(phases, ceilings == null ? List.of() : ceilings);
     }
 
-    /** A report of one run: the default title, no sources. */
+    /** A report of one run: the default title, no sources, CPU per request from the phases. */
     public RunReport(String schema, String generatedAt, Environment environment, Settings settings, String stubTarget,
                      List<PhaseResult> phases, List<Multipliers> multipliers, List<CeilingCheck> ceilings) {
-        this(schema, generatedAt, environment, settings, stubTarget, phases, multipliers, ceilings, DEFAULT_TITLE, List.of());
+        this(schema, generatedAt, environment, settings, stubTarget, phases, multipliers, ceilings, null, DEFAULT_TITLE, List.of());
     }
 
     /** Whether this report combines several runs ({@code perf merge}). */

@@ -1,29 +1,22 @@
 package io.workflow.perf.report;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
+import io.workflow.perf.model.CpuPerRequest;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
+import io.workflow.perf.report.document.Table;
+import io.workflow.perf.report.writer.TextWriter;
 
 /**
  * {@code perf compare BASE.json NEW.json}: each phase of NEW against the phase of BASE with the same target, mode
- * and concurrency, metric by metric. A metric regresses when it got worse by more than its threshold; then the
- * exit code is 1, so CI can gate on it.
+ * and concurrency, metric by metric. A metric regresses when it got worse by more than its threshold.
  */
 public final class Compare {
-
-    public static final int OK = 0;
-    public static final int REGRESSED = 1;
-    public static final int USAGE = 2;
 
     /** Latency changes smaller than this are noise whatever their percentage. */
     static final double LATENCY_NOISE_MS = 1.0;
@@ -32,10 +25,14 @@ public final class Compare {
 
     /**
      * A compared figure: {@code threshold} is a relative change in percent, or for {@code absolute} metrics
-     * (already percentages) a change in percentage points.
+     * (already percentages) a change in percentage points. A value of NaN is a figure the phase does not have.
      */
     public record Metric(String name, ToDoubleFunction<PhaseResult> value, boolean higherIsBetter, double threshold,
                          boolean absolute, boolean latency) {
+
+        public Metric withThreshold(double newThreshold) {
+            return new Metric(name, value, higherIsBetter, newThreshold, absolute, latency);
+        }
     }
 
     /** One metric of one phase compared. */
@@ -65,7 +62,14 @@ public final class Compare {
                 new Metric("error_rate_pct", p -> p.errors().ratePercent(), false, 1, true, false),
                 new Metric("users_completed_pct", PhaseResult::usersCompletedPercent, true, 1, true, false),
                 new Metric("runs_succeeded_pct", p -> p.completion().triggered() == 0 ? 100
-                        : 100.0 * p.completion().success() / p.completion().triggered(), true, 1, true, false));
+                        : 100.0 * p.completion().success() / p.completion().triggered(), true, 1, true, false),
+                new Metric("cpu_us_per_request", Compare::cpuMicrosPerRequest, false, 20, false, false));
+    }
+
+    /** The total CPU of the sampled processes per successful request; NaN where nothing was sampled or served. */
+    private static double cpuMicrosPerRequest(PhaseResult phase) {
+        Double micros = CpuPerRequest.of(phase).totalMicros();
+        return micros == null ? Double.NaN : micros;
     }
 
     public static Result compare(RunReport base, RunReport current, List<Metric> metrics) {
@@ -78,7 +82,13 @@ public final class Compare {
                 continue;
             }
             for (Metric metric : metrics) {
-                rows.add(row(key(now), metric, metric.value().applyAsDouble(before.get()), metric.value().applyAsDouble(now)));
+                double was = metric.value().applyAsDouble(before.get());
+                double is = metric.value().applyAsDouble(now);
+                if (Double.isNaN(was) || Double.isNaN(is)) {
+                    unmatched.add(key(now) + " " + metric.name() + " (no figure in " + (Double.isNaN(was) ? "BASE" : "NEW") + ")");
+                } else {
+                    rows.add(row(key(now), metric, was, is));
+                }
             }
         }
         base.phases().stream().filter(p -> current.phases().stream().noneMatch(n -> key(n).equals(key(p))))
@@ -106,7 +116,7 @@ public final class Compare {
     }
 
     public static String render(Result result) {
-        TextTable table = new TextTable(List.of("Phase", "Metric", "Base", "New", "Change", "Threshold", "Verdict"));
+        Table.Builder table = Table.builder("Phase", "Metric", "Base", "New", "Change", "Threshold", "Verdict");
         for (Row row : result.rows()) {
             table.row(row.phase(), row.metric(), number(row.base()), number(row.current()),
                     row.absolute() ? String.format(Locale.ROOT, "%+.2f pp", row.change())
@@ -114,7 +124,7 @@ public final class Compare {
                     (row.absolute() ? String.format(Locale.ROOT, "%.1f pp", row.threshold()) : String.format(Locale.ROOT, "%.0f%%", row.threshold())),
                     row.verdict().name());
         }
-        StringBuilder out = new StringBuilder(table.render(""));
+        StringBuilder out = new StringBuilder(TextWriter.table(table.build(), ""));
         result.unmatched().forEach(phase -> out.append("not compared: ").append(phase).append('\n'));
         long regressed = result.rows().stream().filter(r -> r.verdict() == Verdict.REGRESSED).count();
         long improved = result.rows().stream().filter(r -> r.verdict() == Verdict.IMPROVED).count();
@@ -125,60 +135,5 @@ public final class Compare {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%,.2f", value);
-    }
-
-    /** The subcommand: {@code BASE.json NEW.json [--threshold metric=value]...}. */
-    public static int main(List<String> args, PrintStream out, PrintStream err) {
-        List<String> files = new ArrayList<>();
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--threshold") && i + 1 < args.size()) {
-                String spec = args.get(++i);
-                int equals = spec.indexOf('=');
-                try {
-                    thresholds.put(spec.substring(0, Math.max(0, equals)), Double.parseDouble(spec.substring(equals + 1)));
-                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                    err.println("perf compare: --threshold wants metric=value, got " + spec);
-                    return USAGE;
-                }
-            } else if (arg.startsWith("--")) {
-                err.println("perf compare: unknown option " + arg);
-                return USAGE;
-            } else {
-                files.add(arg);
-            }
-        }
-        if (files.size() != 2) {
-            err.println("usage: perf compare BASE.json NEW.json [--threshold metric=value]...");
-            err.println("metrics: " + String.join(", ", defaultMetrics().stream().map(Metric::name).toList()));
-            return USAGE;
-        }
-        List<Metric> metrics = new ArrayList<>();
-        for (Metric metric : defaultMetrics()) {
-            Double threshold = thresholds.remove(metric.name());
-            metrics.add(threshold == null ? metric
-                    : new Metric(metric.name(), metric.value(), metric.higherIsBetter(), threshold, metric.absolute(), metric.latency()));
-        }
-        if (!thresholds.isEmpty()) {
-            err.println("perf compare: unknown metric(s) " + thresholds.keySet());
-            return USAGE;
-        }
-        RunReport base;
-        RunReport current;
-        try {
-            base = JsonReport.read(Path.of(files.get(0)));
-            current = JsonReport.read(Path.of(files.get(1)));
-        } catch (IOException e) {
-            err.println("perf compare: " + e.getMessage());
-            return USAGE;
-        }
-        Result result = compare(base, current, metrics);
-        out.print(render(result));
-        if (result.rows().isEmpty()) {
-            err.println("perf compare: no phase of NEW matches one of BASE (same target, mode and users)");
-            return USAGE;
-        }
-        return result.regressed() ? REGRESSED : OK;
     }
 }

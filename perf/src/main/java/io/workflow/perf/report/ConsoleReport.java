@@ -1,11 +1,17 @@
 package io.workflow.perf.report;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.workflow.perf.model.CeilingCheck;
 import io.workflow.perf.model.ErrorKindCount;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
+import io.workflow.perf.report.document.Block.Bullets;
+import io.workflow.perf.report.document.Document;
+import io.workflow.perf.report.document.Format;
+import io.workflow.perf.report.document.Section;
+import io.workflow.perf.report.writer.TextWriter;
 
 /** What the console shows: a short line block after each phase, the seed's two tables at the end. */
 public final class ConsoleReport {
@@ -37,22 +43,17 @@ public final class ConsoleReport {
         }
     }
 
+    /** The seed's two tables and the client-ceiling check of every load level, then the CPU per request. */
     public static void summary(PrintStream out, RunReport report) {
         ReportView view = new ReportView(report);
+        List<Section> sections = new ArrayList<>();
         for (int level : view.levels()) {
-            out.println();
-            out.println("OVERALL PERFORMANCE SUMMARY — " + Format.count(level) + " concurrent users");
-            out.print(SummaryTables.overall(view.columns(level)).render("  "));
-            out.println();
-            out.println("PER-ENDPOINT PERFORMANCE — " + Format.count(level) + " concurrent users");
-            out.print(SummaryTables.endpoints(view.columns(level)).render("  "));
-            for (CeilingCheck ceiling : view.ceilings(level)) {
-                out.printf("client ceiling: %s %s req/s = %s %s's %s req/s%s%n", ceiling.stub(),
-                        Format.rate(ceiling.stubRequestsPerSecond()), Format.times(ceiling.headroom()), ceiling.target(),
-                        Format.rate(ceiling.targetRequestsPerSecond()),
-                        ceiling.sufficient() ? "" : " — BELOW " + Format.times(CeilingCheck.REQUIRED_HEADROOM)
-                                + ": the driver may have limited this figure");
-            }
+            String users = Format.count(level) + " concurrent users";
+            sections.add(Section.of("OVERALL PERFORMANCE SUMMARY — " + users, SummaryTables.overall(view.columns(level))));
+            sections.add(Section.of("PER-ENDPOINT PERFORMANCE — " + users, SummaryTables.endpoints(view.columns(level)),
+                    new Bullets(CeilingBlocks.headroom(view.ceilings(level)))));
         }
+        sections.add(Section.of("CPU PER REQUEST — every phase", CpuTable.of(report)));
+        out.print(TextWriter.render(new Document("", List.of(), sections)));
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.ResourceUsage;
+import io.workflow.perf.report.document.Format;
 
 /** The verdict's scorecard: one row per measured category, its value per contender and the winner. */
 final class Scorecard {

@@ -9,20 +9,22 @@ import java.util.function.ToDoubleFunction;
 import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.LatencySummary;
 import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.report.document.Format;
+import io.workflow.perf.report.document.Table;
 
-/** The seed's two main tables, overall summary and per endpoint, shared by the console and Markdown reports. */
+/** The seed's two main tables, overall summary and per endpoint, for the report's sections and the console. */
 final class SummaryTables {
 
     private SummaryTables() {
     }
 
-    static TextTable overall(List<PhaseResult> columns) {
+    static Table overall(List<PhaseResult> columns) {
         List<PhaseResult> contenders = columns.stream().filter(p -> !p.stub()).toList();
         List<String> header = new ArrayList<>();
         header.add("Metric");
         columns.forEach(p -> header.add(ReportView.columnName(p)));
         header.add("Winner");
-        TextTable table = new TextTable(header);
+        Table.Builder table = Table.builder(header);
         row(table, columns, contenders, "Total Requests", p -> Format.count(p.requests().sent()), null, true, null);
         row(table, columns, contenders, "Successful",
                 p -> Format.count(p.requests().succeeded()) + " (" + Format.percent(p.successPercent()) + ")",
@@ -40,22 +42,21 @@ final class SummaryTables {
                 p -> p.throughput().requestsPerSecond(), true, Format::rate);
         row(table, columns, contenders, "Effective (OK req/s)", p -> Format.rate(p.throughput().successfulPerSecond()),
                 p -> p.throughput().successfulPerSecond(), true, Format::rate);
-        latencyRow(table, columns, contenders, "Mean Latency", LatencySummary::meanMs);
-        latencyRow(table, columns, contenders, "P50 Latency", LatencySummary::p50Ms);
-        latencyRow(table, columns, contenders, "P90 Latency", LatencySummary::p90Ms);
-        latencyRow(table, columns, contenders, "P95 Latency", LatencySummary::p95Ms);
-        latencyRow(table, columns, contenders, "P99 Latency", LatencySummary::p99Ms);
-        latencyRow(table, columns, contenders, "Min Latency", LatencySummary::minMs);
-        latencyRow(table, columns, contenders, "Max Latency", LatencySummary::maxMs);
+        for (LatencyMeasure measure : LatencyMeasure.values()) {
+            if (measure != LatencyMeasure.P999) {
+                row(table, columns, contenders, measure.label + " Latency", p -> Format.ms(measure.value.applyAsDouble(p.latency())),
+                        p -> measure.value.applyAsDouble(p.latency()), false, Format::ms);
+            }
+        }
         row(table, columns, contenders, "Runs Succeeded",
                 p -> Format.count(p.completion().success()) + "/" + Format.count(p.completion().triggered()),
                 p -> ratio(p.completion().success(), p.completion().triggered()), true, v -> Format.percent(100 * v));
         row(table, columns, contenders, "Runs Never Finished", p -> Format.count(p.completion().neverFinished()),
                 p -> p.completion().neverFinished(), false, v -> Format.count((long) v));
-        return table;
+        return table.build();
     }
 
-    static TextTable endpoints(List<PhaseResult> columns) {
+    static Table endpoints(List<PhaseResult> columns) {
         List<PhaseResult> contenders = columns.stream().filter(p -> !p.stub()).toList();
         boolean change = contenders.size() >= 2;
         List<String> header = new ArrayList<>();
@@ -68,7 +69,7 @@ final class SummaryTables {
             header.add(contenders.get(1).target() + " vs " + contenders.getFirst().target());
         }
         header.add("Category");
-        TextTable table = new TextTable(header);
+        Table.Builder table = Table.builder(header);
         List<EndpointResult> reference = columns.getFirst().endpoints();
         for (int i = 0; i < reference.size(); i++) {
             List<String> cells = new ArrayList<>();
@@ -85,16 +86,10 @@ final class SummaryTables {
             cells.add(reference.get(i).category());
             table.row(cells);
         }
-        return table;
+        return table.build();
     }
 
-    private static void latencyRow(TextTable table, List<PhaseResult> columns, List<PhaseResult> contenders, String name,
-                                   ToDoubleFunction<LatencySummary> value) {
-        row(table, columns, contenders, name, p -> Format.ms(value.applyAsDouble(p.latency())),
-                p -> value.applyAsDouble(p.latency()), false, Format::ms);
-    }
-
-    private static void row(TextTable table, List<PhaseResult> columns, List<PhaseResult> contenders, String name,
+    private static void row(Table.Builder table, List<PhaseResult> columns, List<PhaseResult> contenders, String name,
                             Function<PhaseResult, String> cell, ToDoubleFunction<PhaseResult> metric,
                             boolean higherIsBetter, DoubleFunction<String> printed) {
         List<String> cells = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.workflow.perf.model.CeilingCheck;
 import io.workflow.perf.model.ErrorKindCount;
 import io.workflow.perf.model.Multipliers;
 import io.workflow.perf.model.PhaseResult;
+import io.workflow.perf.report.document.Format;
 
 /** The verdict in sentences, each stating measured figures; nothing here is an opinion the numbers do not carry. */
 final class VerdictLines {
@@ -55,6 +56,12 @@ final class VerdictLines {
         if (view.ceilings(level).isEmpty()) {
             lines.add("No stub ran at this level, so the driver's own ceiling is unknown here.");
         }
+        view.report().cpuPerRequest().stream()
+                .filter(c -> c.concurrency() == level && !c.stub() && c.totalMicros() != null)
+                .forEach(c -> lines.add(c.target() + " used " + Format.micros(c.totalMicros())
+                        + " of CPU per successful request across the sampled processes" + (c.ratioToDriverOnStub() == null ? "."
+                        : ", " + Format.times(c.ratioToDriverOnStub()) + " the driver's " + Format.micros(c.driverOnStubMicros())
+                        + " per request against " + c.stubTarget() + ".")));
         return lines;
     }
 

@@ -45,6 +45,35 @@ class ProcessSamplerTest {
         assertThat(nginx.cpuPercentMean()).isCloseTo(62.5, within(1e-9));
         assertThat(nginx.rssMbMax()).isCloseTo(8.0, within(1e-9));
         assertThat(nginx.rssMbMean()).isCloseTo(7.0, within(1e-9));
+        // 100 + 25 ticks at 100 per second
+        assertThat(nginx.cpuSeconds()).isCloseTo(1.25, within(1e-9));
+    }
+
+    @Test
+    void cpuSeconds_countOnlyWhileTheGroupIsAlive_andNeverGoDown() throws IOException {
+        process(100, 1, "api", 100, 0, 1024);
+        process(101, 100, "api-child", 50, 0, 1024);
+        ProcessSampler sampler = new ProcessSampler(List.of(new ProcessSpec("api", List.of(100L)), new ProcessSpec("api", List.of(300L))),
+                proc, 100);
+        sampler.sample(0, 0);
+        process(100, 1, "api", 130, 0, 1024);
+        process(101, 100, "api-child", 60, 0, 1024);
+        sampler.sample(1.0, 1_000_000_000L);
+        Files.delete(proc.resolve("101/stat")); // the child exits: its 60 ticks leave the sum
+        Files.delete(proc.resolve("101/status"));
+        Files.delete(proc.resolve("101"));
+        process(100, 1, "api", 140, 0, 1024);
+        sampler.sample(2.0, 2_000_000_000L);
+        process(300, 1, "late", 500, 0, 1024); // alive from here on: its earlier ticks are not the phase's
+        sampler.sample(3.0, 3_000_000_000L);
+        process(300, 1, "late", 520, 0, 1024);
+        sampler.sample(4.0, 4_000_000_000L);
+
+        List<ResourceUsage> groups = sampler.summaries();
+        assertThat(groups).extracting(ResourceUsage::name).containsExactly("api", "api");
+        assertThat(groups.get(0).cpuSeconds()).as("40 ticks, then nothing rather than -50").isCloseTo(0.4, within(1e-9));
+        assertThat(groups.get(0).series().get(1).cpuPercent()).isZero();
+        assertThat(groups.get(1).cpuSeconds()).as("a group of the same name keeps its own count").isCloseTo(0.2, within(1e-9));
     }
 
     @Test

@@ -1,37 +1,45 @@
 package io.workflow.perf.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.workflow.perf.model.CpuPerRequest;
 import io.workflow.perf.model.EndpointResult;
 import io.workflow.perf.model.PhaseResult;
 import io.workflow.perf.model.RunReport;
+import io.workflow.perf.report.document.Format;
+import io.workflow.perf.report.writer.HtmlWriter;
+import io.workflow.perf.report.writer.MarkdownWriter;
+import io.workflow.perf.testing.ReportChecks;
 import io.workflow.perf.testing.SampleReports;
 
 /** Every format is well-formed and shows the figures of report.json. */
 class ReportFormatsTest {
 
     private final RunReport report = SampleReports.report(1.0, 1000, 100, 10_000);
+
+    private static String markdown(RunReport report) {
+        return MarkdownWriter.render(ReportDocument.of(report));
+    }
+
+    private static String html(RunReport report) {
+        return HtmlWriter.render(ReportDocument.of(report));
+    }
 
     /** The figures each phase must show wherever its section appears, formatted as the reports format them. */
     private static List<String> headlineFigures(PhaseResult phase) {
@@ -62,6 +70,12 @@ class ReportFormatsTest {
         assertThat(first.path("latency").path("p99Ms").asDouble()).isEqualTo(report.phases().getFirst().latency().p99Ms());
         assertThat(first.path("errors").path("kinds").get(0).path("kind").asText()).isEqualTo("HTTP_5XX");
         assertThat(tree.path("multipliers").get(0).path("throughput").isNumber()).isTrue();
+        JsonNode cpu = tree.path("cpuPerRequest").get(1);
+        assertThat(cpu.path("target").asText()).isEqualTo("java");
+        assertThat(cpu.path("totalMicros").asDouble()).isEqualTo(report.cpuPerRequest().get(1).totalMicros());
+        assertThat(cpu.path("ratioToDriverOnStub").asDouble()).isEqualTo(report.cpuPerRequest().get(1).ratioToDriverOnStub());
+        assertThat(cpu.path("groups").get(0).path("micros").isNumber()).isTrue();
+        assertThat(first.path("resources").get(0).path("cpuSeconds").asDouble()).isEqualTo(0.8325, within(1e-9));
 
         Path file = Files.writeString(dir.resolve("report.json"), json);
         assertThat(JsonReport.read(file)).isEqualTo(report);
@@ -69,32 +83,16 @@ class ReportFormatsTest {
 
     @Test
     void markdown_hasEverySectionOfTheSeedAndBalancedBlocksAndTables() {
-        String md = MarkdownReport.render(report);
-        for (String title : Sections.TITLES) {
-            assertThat(md).contains("\n## " + title + "\n");
-            assertThat(md).contains("](#" + Sections.anchor(title) + ")");
-        }
+        String md = markdown(report);
+        ReportChecks.assertWellFormedMarkdown(md);
         assertThat(md).contains("## Table of Contents", "### 3.1 Head-to-Head Comparison (1,000 Concurrent Users)",
-                "### 4.2 Percentile Ladder", "### 6.4 Run Completion", "### 9.1 Scorecard", "Scaling Comparison");
-        assertThat(md.split("```", -1).length % 2).as("code fences are balanced").isEqualTo(1);
-        String[] lines = md.split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].matches("\\|(---:?\\|)+")) {
-                int columns = cells(lines[i - 1]);
-                for (int j = i + 1; j < lines.length && lines[j].startsWith("|"); j++) {
-                    assertThat(cells(lines[j])).as("row %d of the table at line %d", j, i).isEqualTo(columns);
-                }
-            }
-        }
-    }
-
-    private static int cells(String row) {
-        return row.replace("\\|", "").split("\\|", -1).length - 2;
+                "### 4.2 Percentile Ladder", "### 6.4 Run Completion", "### 9.1 Scorecard", "### 9.3 CPU per Request",
+                "Scaling Comparison");
     }
 
     @Test
     void markdown_showsTheFiguresOfTheJson() {
-        String md = MarkdownReport.render(report);
+        String md = markdown(report);
         for (PhaseResult phase : report.phases()) {
             assertThat(md).contains(headlineFigures(phase));
             for (EndpointResult endpoint : phase.endpoints()) {
@@ -108,31 +106,32 @@ class ReportFormatsTest {
         assertThat(md).contains(Format.times(report.multipliers().getFirst().throughput()));
         assertThat(md).contains(Format.times(report.ceilings().getFirst().headroom()));
         assertThat(md).contains(report.environment().command(), report.environment().cpuModel());
+        assertThat(md).contains(cpuFigures());
+    }
+
+    /** CPU per request: every phase's total, and each target's ratio to the driver on the stub. */
+    private List<String> cpuFigures() {
+        List<String> figures = new ArrayList<>();
+        for (CpuPerRequest cpu : report.cpuPerRequest()) {
+            figures.add(Format.micros(cpu.totalMicros()));
+            if (!cpu.stub()) {
+                figures.add(Format.times(cpu.ratioToDriverOnStub()));
+            }
+        }
+        return figures;
     }
 
     @Test
     void html_isWellFormedSelfContainedAndHasCharts() throws Exception {
-        String html = HtmlReport.render(report);
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
-        assertThat(document.getDocumentElement().getLocalName()).isEqualTo("html");
-        assertThat(document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isGreaterThanOrEqualTo(10);
-        for (String title : Sections.TITLES) {
-            assertThat(html).contains("id=\"" + Sections.anchor(title) + "\"");
-        }
-        assertThat(html).doesNotContain("<script", "<link", "<img", "<iframe", "@import", "url(");
-        Matcher loads = Pattern.compile("(src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
-        while (loads.find()) {
-            assertThat(loads.group(2)).as("only in-page links").startsWith("#");
-        }
+        String html = html(report);
+        ReportChecks.assertSelfContainedHtml(html);
         // the sample's error body holds <, & and quotes: escaped, or the parse above would have failed
         assertThat(html).contains("&lt;boom&gt; &amp;");
     }
 
     @Test
     void html_showsTheFiguresOfTheJson() {
-        String html = HtmlReport.render(report);
+        String html = html(report);
         for (PhaseResult phase : report.phases()) {
             assertThat(html).contains(headlineFigures(phase));
             for (EndpointResult endpoint : phase.endpoints()) {
@@ -141,6 +140,7 @@ class ReportFormatsTest {
         }
         assertThat(html).contains(Format.times(report.multipliers().getFirst().throughput()));
         assertThat(html).contains(Format.times(report.ceilings().getFirst().headroom()));
+        assertThat(html).contains(cpuFigures());
     }
 
     @Test
@@ -156,7 +156,7 @@ class ReportFormatsTest {
         ConsoleReport.summary(new PrintStream(bytes, true, StandardCharsets.UTF_8), report);
         String console = bytes.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("OVERALL PERFORMANCE SUMMARY — 1,000 concurrent users",
-                "PER-ENDPOINT PERFORMANCE — 10,000 concurrent users", "stub (client ceiling)", "client ceiling: stub");
+                "PER-ENDPOINT PERFORMANCE — 10,000 concurrent users", "stub (client ceiling)", "Headroom of stub over java");
         for (PhaseResult phase : report.phases()) {
             assertThat(console).contains(Format.rate(phase.throughput().requestsPerSecond()), Format.ms(phase.latency().p99Ms()));
         }
@@ -167,7 +167,7 @@ class ReportFormatsTest {
         PhaseResult only = SampleReports.phase("java", false, 50, 0.5, 0, 1, 20);
         RunReport single = new RunReport(RunReport.SCHEMA, report.generatedAt(), report.environment(), report.settings(), null,
                 List.of(only), List.of(), List.of());
-        assertThat(MarkdownReport.render(single)).contains("One contender at this level", "No stub target", "Only one load level");
-        assertThat(HtmlReport.render(single)).contains("<svg");
+        assertThat(markdown(single)).contains("One contender at this level", "No stub target", "Only one load level");
+        assertThat(html(single)).contains("<svg");
     }
 }

@@ -75,10 +75,11 @@ public final class SampleReports {
             timeline.add(new TimelinePoint(i * 0.5, sent / points, failed / points, sent / points / 0.5, failed / points / 0.5,
                     (long) users * i / points, lowMs + i, highMs - i));
         }
+        // CPU seconds left null: derived from the series (target 0.8325 s, driver 0.3 s)
         List<ResourceUsage> resources = List.of(
-                new ResourceUsage(target, List.of(4242L), 3, 55.5, 80.25, 210.5, 230.75,
+                new ResourceUsage(target, List.of(4242L), 3, 55.5, 80.25, null, 210.5, 230.75,
                         List.of(new ResourcePoint(0.5, 40, 200), new ResourcePoint(1.0, 80.25, 230.75), new ResourcePoint(1.5, 46.25, 200.75))),
-                new ResourceUsage("driver", List.of(1L), 3, 20, 30, 100, 110,
+                new ResourceUsage("driver", List.of(1L), 3, 20, 30, null, 100, 110,
                         List.of(new ResourcePoint(0.5, 10, 90), new ResourcePoint(1.0, 30, 110), new ResourcePoint(1.5, 20, 100))));
         return new PhaseResult(target, "http://127.0.0.1:" + (stub ? 18080 : 8080) + "/", stub, PhaseResult.CLOSED_LOOP, users,
                 "2025-06-01T10:00:00Z", wallSeconds,
@@ -120,6 +121,28 @@ public final class SampleReports {
                 "Test CPU @ 2.0GHz", 2, 24105, 20000, host + "-box");
         return new RunReport(RunReport.SCHEMA, generatedAt, environment, settings, "stub", phases,
                 List.of(), ceilings);
+    }
+
+    /** The phase with other process groups sampled. */
+    public static PhaseResult withResources(PhaseResult p, List<ResourceUsage> resources) {
+        return new PhaseResult(p.target(), p.url(), p.stub(), p.mode(), p.concurrency(), p.startedAt(), p.wallSeconds(), p.requests(),
+                p.users(), p.throughput(), p.latency(), p.endpoints(), p.errors(), p.completion(), p.openLoop(), p.warmup(),
+                resources, p.timeline());
+    }
+
+    /** A group that spent {@code cpuSeconds} in the phase, sampled twice. */
+    public static ResourceUsage cpu(String name, double cpuSeconds) {
+        return new ResourceUsage(name, List.of(7L), 2, 50, 60, cpuSeconds, 100, 110,
+                List.of(new ResourcePoint(0.25, 40, 100), new ResourcePoint(0.5, 60, 110)));
+    }
+
+    /** The report with every sampled group's CPU time multiplied by {@code factor}, every other figure as it was. */
+    public static RunReport withCpu(RunReport report, double factor) {
+        List<PhaseResult> phases = report.phases().stream().map(p -> withResources(p, p.resources().stream()
+                .map(r -> new ResourceUsage(r.name(), r.pids(), r.samples(), r.cpuPercentMean(), r.cpuPercentMax(),
+                        r.cpuSeconds() * factor, r.rssMbMean(), r.rssMbMax(), r.series())).toList())).toList();
+        return new RunReport(report.schema(), report.generatedAt(), report.environment(), report.settings(), report.stubTarget(),
+                phases, report.multipliers(), report.ceilings());
     }
 
     /** java and python contenders plus the stub at {@code levels}; {@code slowdown} stretches every latency and wall time. */
