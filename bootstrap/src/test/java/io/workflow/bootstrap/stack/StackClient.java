@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +55,31 @@ final class StackClient {
         Answer answer = post("api/v1/trigger", Map.of("workflow_id", workflowId, "payload", payload));
         require(answer, 200);
         return (String) answer.body().get("run_id");
+    }
+
+    /** Fails with the answer in the message unless it is a 200. */
+    void expectOk(Answer answer) {
+        require(answer, 200);
+    }
+
+    /** Polls each run until it is terminal or {@code within} has passed; returns the last status of each. */
+    Map<String, String> awaitTerminal(Collection<String> runIds, Duration within) throws IOException, InterruptedException {
+        Map<String, String> statuses = new HashMap<>();
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            for (String runId : runIds) {
+                if (!"success".equals(statuses.get(runId)) && !"failed".equals(statuses.get(runId))) {
+                    Answer run = get("api/v1/runs/" + runId);
+                    require(run, 200);
+                    statuses.put(runId, (String) run.body().get("status"));
+                }
+            }
+            if (statuses.values().stream().allMatch(s -> s.equals("success") || s.equals("failed"))) {
+                return statuses;
+            }
+            Thread.sleep(500);
+        }
+        return statuses;
     }
 
     static void require(Answer answer, int status) {

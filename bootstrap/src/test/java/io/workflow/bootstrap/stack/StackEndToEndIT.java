@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ class StackEndToEndIT {
         }
         assertThat(triggered).hasSize(RUNS);
 
-        Map<String, String> statuses = awaitTerminal(triggered, Duration.ofSeconds(90));
+        Map<String, String> statuses = stack.awaitTerminal(triggered, Duration.ofSeconds(90));
         assertThat(statuses.values()).as("every run succeeded").containsOnly("success");
 
         List<String> walked = new ArrayList<>();
@@ -59,24 +58,5 @@ class StackEndToEndIT {
             cursor = (String) page.body().get("next_cursor");
         } while (cursor != null);
         assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(triggered);
-    }
-
-    private Map<String, String> awaitTerminal(Set<String> runIds, Duration within) throws Exception {
-        Map<String, String> statuses = new HashMap<>();
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            for (String runId : runIds) {
-                if (!"success".equals(statuses.get(runId)) && !"failed".equals(statuses.get(runId))) {
-                    StackClient.Answer run = stack.get("api/v1/runs/" + runId);
-                    StackClient.require(run, 200);
-                    statuses.put(runId, (String) run.body().get("status"));
-                }
-            }
-            if (statuses.values().stream().allMatch(s -> s.equals("success") || s.equals("failed"))) {
-                return statuses;
-            }
-            Thread.sleep(500);
-        }
-        return statuses;
     }
 }

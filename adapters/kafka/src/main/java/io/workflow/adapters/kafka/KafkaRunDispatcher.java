@@ -11,29 +11,48 @@ import org.apache.kafka.common.KafkaException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Publishes a trigger event per run on the trigger topic, keyed by run id (so a run's events share
- * a partition), and returns only once the broker acknowledged it. One producer serves all callers;
- * a caller blocks at most {@code maxBlock} plus {@code deliveryTimeout}, on its virtual thread.
+ * Relays stored runs to the trigger topic, keyed by run id, without making the caller wait for the
+ * broker. The run is already stored {@code pending} (PostgreSQL is the source of truth, the runs
+ * table the outbox): {@link #dispatch} only queues its event, and one relay thread publishes the
+ * queue in batches, trying again every {@link #RETRY_DELAY} while the broker is away. A slow or
+ * absent broker therefore neither slows nor fails a trigger. What this process cannot publish (it
+ * stops, or the queue is full) stays pending in the store, where the stranded-run sweeper finds it.
  */
 public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
-    /** Slack past the delivery timeout, by which the producer has failed the send by itself. */
-    private static final Duration ACK_SLACK = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(KafkaRunDispatcher.class.getName());
+    /** Events waiting for the broker; past this the runs wait for the sweeper instead of filling the heap. */
+    static final int MAX_BACKLOG = 100_000;
+    static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+    private static final int BATCH = 1_000;
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(30);
 
     private final Producer<String, byte[]> producer;
     private final String topic;
-    private final Duration ackTimeout;
+    private final Duration closeTimeout;
     private final Clock clock;
     private final Map<String, Object> adminProperties;
+    private final LinkedBlockingQueue<TriggerEvent> backlog = new LinkedBlockingQueue<>(MAX_BACKLOG);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong lastWarning = new AtomicLong();
+    private final Thread relay;
     private Admin admin;
 
-    /** A dispatcher with its own producer, closed by {@link #close()}. */
+    /** A dispatcher with its own producer and relay thread, closed by {@link #close()}. */
     public KafkaRunDispatcher(KafkaSettings settings) {
         this(new KafkaProducer<>(settings.producerProperties()), settings, Clock.systemUTC());
     }
@@ -41,32 +60,96 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     KafkaRunDispatcher(Producer<String, byte[]> producer, KafkaSettings settings, Clock clock) {
         this.producer = producer;
         this.topic = settings.triggerTopic();
-        this.ackTimeout = settings.deliveryTimeout().plus(ACK_SLACK);
+        this.closeTimeout = settings.deliveryTimeout();
         this.clock = clock;
         this.adminProperties = settings.adminProperties();
+        this.relay = Thread.ofVirtual().name("trigger-relay").start(this::relay);
     }
 
+    /**
+     * Queues the run's trigger event and returns at once. Throws {@link DispatchException} only when
+     * this dispatcher is closed; a full queue leaves the run to the sweeper, and says so in the log.
+     */
     @Override
     public void dispatch(Run run) {
-        byte[] event = TriggerEvent.of(run, clock.instant()).toJson();
-        try {
-            producer.send(new ProducerRecord<>(topic, run.id().toString(), event))
-                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw failed(run, e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw failed(run, "no acknowledgement within " + ackTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(run, "interrupted", e);
-        } catch (KafkaException | IllegalStateException e) {
-            // send() itself throws for a closed producer or a fatal producer state.
-            throw failed(run, e.getMessage(), e);
+        if (closed.get()) {
+            throw new DispatchException("trigger event of run " + run.id() + " not queued: the dispatcher is closed", null);
+        }
+        if (!backlog.offer(TriggerEvent.of(run, clock.instant()))) {
+            warn(() -> "trigger queue full (" + MAX_BACKLOG + " events): run " + run.id()
+                    + " stays pending until the stranded-run sweeper dispatches it");
         }
     }
 
-    private static DispatchException failed(Run run, String why, Throwable cause) {
-        return new DispatchException("trigger event of run " + run.id() + " not acknowledged: " + why, cause);
+    /** Events queued and not yet handed to the producer. */
+    public int backlog() {
+        return backlog.size();
+    }
+
+    private void relay() {
+        List<TriggerEvent> batch = new ArrayList<>(BATCH);
+        while (!closed.get() || !backlog.isEmpty()) {
+            try {
+                TriggerEvent first = backlog.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                backlog.drainTo(batch, BATCH - 1);
+                publish(batch);
+            } catch (InterruptedException e) {
+                return; // close() gave up waiting: what is queued stays pending in the store
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Hands the batch to the producer; what the producer cannot take, or later fails, comes back after a pause. */
+    private void publish(List<TriggerEvent> batch) throws InterruptedException {
+        for (int i = 0; i < batch.size(); i++) {
+            TriggerEvent event = batch.get(i);
+            try {
+                producer.send(new ProducerRecord<>(topic, event.runId().toString(), event.toJson()), (metadata, error) -> {
+                    if (error != null) {
+                        retryLater(event, error);
+                    }
+                });
+            } catch (KafkaException | IllegalStateException e) {
+                // send() itself throws when metadata or buffer space did not come within max.block.ms.
+                warn(() -> "the broker does not take trigger events (" + e.getMessage() + "); trying again in " + RETRY_DELAY);
+                if (closed.get()) {
+                    return;
+                }
+                Thread.sleep(RETRY_DELAY);
+                batch.subList(i, batch.size()).forEach(backlog::offer);
+                return;
+            }
+        }
+    }
+
+    private void retryLater(TriggerEvent event, Exception error) {
+        if (closed.get()) {
+            return; // the run stays pending in the store; the sweeper dispatches it
+        }
+        warn(() -> "trigger event of run " + event.runId() + " not acknowledged (" + error.getMessage()
+                + "); queued again");
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(RETRY_DELAY);
+                backlog.offer(event);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private void warn(Supplier<String> message) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last > WARN_INTERVAL.toNanos() && lastWarning.compareAndSet(last, now)) {
+            LOG.warning(message);
+        }
     }
 
     /**
@@ -76,7 +159,7 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     public boolean ping() {
         try {
             return !admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) PING_TIMEOUT.toMillis()))
-                    .nodes().get(PING_TIMEOUT.toMillis() + ACK_SLACK.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+                    .nodes().get(PING_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS).isEmpty();
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             return false;
         } catch (InterruptedException e) {
@@ -92,10 +175,24 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
         return admin;
     }
 
-    /** Sends what is buffered (bounded by the delivery timeout), then releases the producer. */
+    /**
+     * Stops taking runs, publishes what is queued (bounded by the delivery timeout), then releases the
+     * producer. What could not be published stays pending in the store for the sweeper.
+     */
     @Override
     public void close() {
-        producer.close(ackTimeout);
+        closed.set(true);
+        try {
+            if (!relay.join(closeTimeout)) {
+                relay.interrupt();
+                LOG.log(Level.WARNING, () -> backlog.size() + " trigger event(s) not published at shutdown;"
+                        + " their runs stay pending for the stranded-run sweeper");
+            }
+        } catch (InterruptedException e) {
+            relay.interrupt();
+            Thread.currentThread().interrupt();
+        }
+        producer.close(closeTimeout);
         synchronized (this) {
             if (admin != null) {
                 admin.close(PING_TIMEOUT);

@@ -35,10 +35,11 @@ class KafkaRunDispatchIT extends RunDispatchContract {
 
     @Override
     protected RunDispatcher unavailableDispatcher() {
-        KafkaSettings nowhere = TestBroker.settings("127.0.0.1:1", "nobody")
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(nowhere);
-        opened.add(dispatcher);
+        // A missing broker is no reason to refuse a run (it is stored, and queued until the broker is
+        // back); a dispatcher that has shut down is.
+        KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(TestBroker.settings("127.0.0.1:1", "nobody")
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        dispatcher.close();
         return dispatcher;
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -30,9 +31,10 @@ class KafkaRunDispatcherTest {
     private final Run run = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), NOW.minusSeconds(1));
 
     @Test
-    void givenARun_dispatch_publishesItsTriggerEventKeyedByRunId() {
+    void givenARun_dispatch_publishesItsTriggerEventKeyedByRunId() throws Exception {
         dispatcher.dispatch(run);
 
+        TestBroker.await(Duration.ofSeconds(5), "the relay published", () -> producer.history().size() == 1);
         assertThat(producer.history()).hasSize(1);
         ProducerRecord<String, byte[]> sent = producer.history().getFirst();
         assertThat(sent.topic()).isEqualTo("workflow.trigger");
@@ -42,20 +44,31 @@ class KafkaRunDispatcherTest {
     }
 
     @Test
-    void givenTheBrokerRefusesTheRecord_dispatch_throwsDispatchException() {
+    void givenTheBrokerRefusesTheRecord_dispatch_returnsAtOnce_andTheRelayPublishesItAgain() throws Exception {
         MockProducer<String, byte[]> refusing = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-        KafkaRunDispatcher failing = new KafkaRunDispatcher(refusing, SETTINGS, Clock.systemUTC());
-        Thread.ofVirtual().start(() -> {
-            while (!refusing.errorNext(new NotEnoughReplicasException("only 0 in sync"))) {
-                Thread.onSpinWait();
-            }
-        });
+        try (KafkaRunDispatcher relaying = new KafkaRunDispatcher(refusing, SETTINGS, Clock.systemUTC())) {
+            long started = System.nanoTime();
+            relaying.dispatch(run);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the caller does not wait for the broker")
+                    .isLessThan(Duration.ofMillis(500));
 
-        assertThatThrownBy(() -> failing.dispatch(run))
-                .isInstanceOf(DispatchException.class)
-                .hasMessageContaining(run.id().toString())
-                .hasMessageContaining("only 0 in sync")
-                .hasCauseInstanceOf(NotEnoughReplicasException.class);
+            TestBroker.await(Duration.ofSeconds(5), "the first attempt sent", () -> refusing.history().size() == 1);
+            assertThat(refusing.errorNext(new NotEnoughReplicasException("only 0 in sync"))).isTrue();
+
+            TestBroker.await(Duration.ofSeconds(5), "a second attempt after the refusal", () -> refusing.history().size() == 2);
+            assertThat(refusing.completeNext()).isTrue();
+            assertThat(refusing.history()).extracting(ProducerRecord::key).containsOnly(run.id().toString());
+        }
+    }
+
+    @Test
+    void manyDispatches_areQueued_andPublishedInOrderOfArrival() throws Exception {
+        for (int i = 0; i < 2_000; i++) {
+            dispatcher.dispatch(Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), NOW));
+        }
+
+        TestBroker.await(Duration.ofSeconds(10), "every event published", () -> producer.history().size() == 2_000);
+        assertThat(dispatcher.backlog()).isZero();
     }
 
     @Test
