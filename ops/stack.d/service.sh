@@ -35,15 +35,16 @@ service_env() {
 
 # start_service NAME — starts one API replica or worker in the background (no waiting).
 start_service() {
-    local name=$1 role port opts env var=WORKER_BASE_PORT
+    local name=$1 role port opts env aot var=WORKER_BASE_PORT
     role=${name%-*}
     port=$(component_port "$name")
     [ "$role" = worker ] || var=$([ "$TOPOLOGY" = single ] && echo HTTP_PORT || echo API_BASE_PORT)
     port_must_be_free "$name" "$port" "$var"
     read -r -a opts <<<"$JAVA_OPTS"
     mapfile -t env < <(service_env "$role" "$port")
+    mapfile -t aot < <(aot_option)
     start_bg "$(component_pidfile "$name")" "$(component_log "$name")" \
-        env "${env[@]}" "$JAVA_HOME/bin/java" "${opts[@]}" "-Dworkflow.stack.name=$name" -jar "$SERVICE_JAR"
+        env "${env[@]}" "$JAVA_HOME/bin/java" "${opts[@]}" "${aot[@]}" "-Dworkflow.stack.name=$name" -jar "$SERVICE_JAR"
 }
 
 # migrate — the schema and the Kafka topics, once per `up`, before any service starts.

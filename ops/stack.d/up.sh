@@ -53,6 +53,7 @@ up_service_processes() {
     done
     [ "${#apis[@]}" -gt 0 ] || return 0
     migrate
+    ensure_aot_cache
     up_services "${apis[@]}"
     up_services "${workers[@]}"
 }

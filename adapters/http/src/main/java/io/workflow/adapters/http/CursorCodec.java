@@ -24,13 +24,20 @@ final class CursorCodec {
     private static final int TAG = 12;
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    /** Initialised once; each use works on a clone, which costs far less than {@code Mac.getInstance} and {@code init}. */
+    private final Mac prototype;
 
     CursorCodec(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("cursor secret must not be empty");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        try {
+            this.prototype = Mac.getInstance(ALGORITHM);
+            prototype.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            prototype.clone(); // fails here, at start-up, if the provider cannot clone
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
     }
 
     String encode(Cursor cursor) {
@@ -63,12 +70,11 @@ final class CursorCodec {
 
     private byte[] tag(byte[] bytes) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             mac.update(bytes, 0, BODY);
             return Arrays.copyOf(mac.doFinal(), TAG);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HMAC-SHA256 cannot be cloned", e);
         }
     }
 

@@ -24,10 +24,10 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
     static final Map<String, String> STATEMENTS = Map.of(
             INSERT, """
                     INSERT INTO workflows (uuid, client_id, name, description, steps, created_at)
-                    VALUES (CAST(:uuid AS uuid), :client_id, :name, :description, CAST(:steps AS jsonb), :created_at)""",
+                    VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?)""",
             FIND_BY_ID, """
                     SELECT uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at
-                    FROM workflows WHERE uuid = CAST(:uuid AS uuid)""");
+                    FROM workflows WHERE uuid = CAST(? AS uuid)""");
 
     private final DbClient db;
 
@@ -39,12 +39,12 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
     public void save(Workflow workflow) {
         try {
             db.execute().createNamedInsert(INSERT)
-                    .addParam("uuid", workflow.uuid())
-                    .addParam("client_id", workflow.id())
-                    .addParam("name", workflow.name())
-                    .addParam("description", workflow.description())
-                    .addParam("steps", JsonColumns.steps(workflow.steps()))
-                    .addParam("created_at", timestamp(workflow.createdAt()))
+                    .addParam(workflow.uuid())
+                    .addParam(workflow.id())
+                    .addParam(workflow.name())
+                    .addParam(workflow.description())
+                    .addParam(JsonColumns.steps(workflow.steps()))
+                    .addParam(timestamp(workflow.createdAt()))
                     .execute();
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
@@ -57,7 +57,7 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
     @Override
     public Optional<Workflow> findById(UUID uuid) {
         return db.execute().createNamedGet(FIND_BY_ID)
-                .addParam("uuid", uuid)
+                .addParam(uuid)
                 .execute()
                 .map(PostgresWorkflowRepository::workflow);
     }
