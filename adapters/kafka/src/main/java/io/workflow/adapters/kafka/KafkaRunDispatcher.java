@@ -48,7 +48,7 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     private final Map<String, Object> adminProperties;
     private final LinkedBlockingQueue<TriggerEvent> backlog = new LinkedBlockingQueue<>(MAX_BACKLOG);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong lastWarning = new AtomicLong();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_INTERVAL.toNanos() - 1);
     private final Thread relay;
     private Admin admin;
 
@@ -118,9 +118,6 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
             } catch (KafkaException | IllegalStateException e) {
                 // send() itself throws when metadata or buffer space did not come within max.block.ms.
                 warn(() -> "the broker does not take trigger events (" + e.getMessage() + "); trying again in " + RETRY_DELAY);
-                if (closed.get()) {
-                    return;
-                }
                 Thread.sleep(RETRY_DELAY);
                 batch.subList(i, batch.size()).forEach(backlog::offer);
                 return;
@@ -128,10 +125,8 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
         }
     }
 
+    /** Queues a failed event again after a pause (until close() gives up; then its run waits for the sweeper). */
     private void retryLater(TriggerEvent event, Exception error) {
-        if (closed.get()) {
-            return; // the run stays pending in the store; the sweeper dispatches it
-        }
         warn(() -> "trigger event of run " + event.runId() + " not acknowledged (" + error.getMessage()
                 + "); queued again");
         Thread.ofVirtual().start(() -> {
