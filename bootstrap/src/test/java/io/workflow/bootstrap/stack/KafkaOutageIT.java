@@ -3,6 +3,7 @@ package io.workflow.bootstrap.stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class KafkaOutageIT {
                 assertThat(stack.get("api/v1/runs/" + runId).body()).containsEntry("status", "pending");
             }
         }
-        assertThat(stack.awaitTerminal(runIds, java.time.Duration.ofSeconds(120)).values())
+        assertThat(stack.awaitTerminal(runIds, Duration.ofSeconds(120)).values())
                 .as("every run accepted while Kafka was down succeeded once it was back").containsOnly("success");
     }
 }
