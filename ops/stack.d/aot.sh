@@ -6,8 +6,9 @@
 
 aot_cache() { echo "$STACK_HOME/aot/service.aot"; }
 
-# What the cache was made from: the jar's path, size and modification time.
-aot_stamp() { stat -c '%n %s %Y' "$SERVICE_JAR"; }
+# What the cache was made from: the jar's path, size and modification time, and the JVM options
+# (a cache made under other options, another GC say, is refused by the JVM).
+aot_stamp() { printf '%s %s\n' "$(stat -c '%n %s %Y' "$SERVICE_JAR")" "$JAVA_OPTS"; }
 
 aot_is_current() {
     [ -s "$(aot_cache)" ] && [ "$(cat "$(aot_cache).stamp" 2>/dev/null)" = "$(aot_stamp)" ]
