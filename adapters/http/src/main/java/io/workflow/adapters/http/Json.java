@@ -3,6 +3,7 @@ package io.workflow.adapters.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,6 +27,11 @@ import java.util.Locale;
  */
 final class Json {
     static final String MEDIA_TYPE = "application/json";
+    /**
+     * How deep a request body may nest. Far below what the writer allows (1,000), so whatever was
+     * accepted can always be written back, inside a run and inside a page of runs.
+     */
+    static final int MAX_NESTING_DEPTH = 64;
 
     /**
      * One mapper for the process. Jackson's default buffer recycler is ThreadLocal, which gives no
@@ -33,6 +39,7 @@ final class Json {
      */
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -54,8 +61,9 @@ final class Json {
         if (isBlank(body)) {
             throw new ProblemException(Problem.malformedJson("the request body is empty; it must be a JSON object"));
         }
+        Object tree;
         try {
-            return MAPPER.readValue(body, Object.class);
+            tree = MAPPER.readValue(body, Object.class);
         } catch (MismatchedInputException e) {
             // The only mismatch an Object target allows: more content after the first JSON value.
             throw new ProblemException(Problem.malformedJson("malformed JSON" + at(e.getLocation())
@@ -66,6 +74,10 @@ final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (mayHoldNul(body)) {
+            NulCharacters.reject(tree, "");
+        }
+        return tree;
     }
 
     /** Sends {@code value} as JSON with the response's status (200 unless set). */
@@ -94,6 +106,20 @@ final class Json {
             throw new ProblemException(Problem.of(Status.UNSUPPORTED_MEDIA_TYPE_415,
                     "Content-Type '" + contentType + "' is not supported; send the body as " + MEDIA_TYPE));
         }
+    }
+
+    /**
+     * Whether the body may hold a NUL character. JSON can carry one only as the escape {@code \\u0000}
+     * (a raw control character is malformed), so only bodies with that escape are walked.
+     */
+    private static boolean mayHoldNul(byte[] body) {
+        for (int i = 0; i + 5 < body.length; i++) {
+            if (body[i] == '\\' && body[i + 1] == 'u'
+                    && body[i + 2] == '0' && body[i + 3] == '0' && body[i + 4] == '0' && body[i + 5] == '0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(byte[] body) {

@@ -139,6 +139,43 @@ class HttpErrorsTest {
         assertProblem(reply, 400, Problem.MALFORMED_JSON, null, "nesting depth");
     }
 
+    @Test
+    void givenJsonNestedOneLevelDeeperThanAllowed_create_returns400_andAtTheLimitIsAccepted() {
+        String tooDeep = "[".repeat(Json.MAX_NESTING_DEPTH) + "]".repeat(Json.MAX_NESTING_DEPTH);
+        String atLimit = "[".repeat(Json.MAX_NESTING_DEPTH - 1) + "]".repeat(Json.MAX_NESTING_DEPTH - 1);
+
+        assertProblem(api.postJson("/api/v1/workflows", "{\"name\": \"w\", \"steps\": [], \"description\": " + tooDeep + "}"),
+                400, Problem.MALFORMED_JSON, null, "nesting depth");
+        assertThat(api.useCases.workflows).isEmpty();
+        // The description must be a string: the nesting itself was read.
+        assertProblem(api.postJson("/api/v1/workflows", "{\"name\": \"w\", \"steps\": [], \"description\": " + atLimit + "}"),
+                422, Problem.INVALID_BODY, "description", "must be a string");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            name            | {"name": "a\\u0000b", "steps": []}                                                                   | name
+            description     | {"name": "w", "description": "\\u0000", "steps": []}                                                 | description
+            webhook header  | {"name": "w", "steps": [{"name": "s", "type": "webhook", "config": {"url": "http://x", "method": "GET", "headers": {"X": "\\u0000"}}}]} | steps[0].config.headers.X
+            """)
+    void givenANulCharacter_create_returns422NamingTheField(String caseName, String body, String field) {
+        assertProblem(api.postJson("/api/v1/workflows", body), 422, Problem.INVALID_BODY, field, "must not contain the NUL character");
+        assertThat(api.useCases.workflows).as("nothing stored for: " + caseName).isEmpty();
+    }
+
+    @Test
+    void givenANulCharacterDeepInThePayload_trigger_returns422NamingItsPath() {
+        String workflowId = (String) api.postJson("/api/v1/workflows", "{\"name\": \"w\", \"steps\": []}").json().get("workflow_id");
+
+        assertProblem(api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + workflowId
+                        + "\", \"payload\": {\"user\": {\"tags\": [\"a\", \"b\\u0000\"]}}}"),
+                422, Problem.INVALID_BODY, "payload.user.tags[1]", "must not contain the NUL character");
+        assertProblem(api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + workflowId
+                        + "\", \"payload\": {\"k\\u0000\": 1}}"),
+                422, Problem.INVALID_BODY, "payload", "must not have a key containing the NUL character");
+        assertThat(api.useCases.runs).isEmpty();
+    }
+
     /** A valid workflow whose description pads the body to exactly {@code size} bytes. */
     private static byte[] jsonOfSize(int size) {
         String head = "{\"name\": \"big\", \"steps\": [], \"description\": \"";

@@ -2,6 +2,7 @@ package io.workflow.adapters.steps;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,6 +45,11 @@ import java.util.concurrent.TimeoutException;
  */
 final class WebhookStepExecutor implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * An answer nested deeper than this is kept as text: a stored output must always be writable
+     * again inside a run and a page of runs, whose writer stops at 1,000 levels.
+     */
+    static final int MAX_NESTING_DEPTH = 64;
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -63,6 +69,7 @@ final class WebhookStepExecutor implements AutoCloseable {
         // Jackson's default thread-local buffer pool gives no reuse on virtual threads.
         JsonFactory factory = JsonFactory.builder()
                 .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();
         this.json = JsonMapper.builder(factory)
@@ -147,18 +154,24 @@ final class WebhookStepExecutor implements AutoCloseable {
         return output;
     }
 
+    /**
+     * The answer's body: parsed when it is JSON that can be stored as it is, else its text. PostgreSQL
+     * stores no NUL character, so JSON carrying one (as {@code \\u0000}) is kept as its text, where the
+     * escape is six plain characters, and a raw NUL in a text answer becomes U+FFFD.
+     */
     private Object body(CappedBody body, String contentType) {
         if (body.bytes().length == 0) {
             return null;
         }
-        if (!body.truncated() && isJson(contentType)) {
+        String text = new String(body.bytes(), StandardCharsets.UTF_8);
+        if (!body.truncated() && isJson(contentType) && !text.contains("\\u0000")) {
             try {
                 return json.readValue(body.bytes(), Object.class);
             } catch (IOException e) {
-                // Labelled JSON but is not: keep what the server said as text.
+                // Labelled JSON but is not, or nested too deep: keep what the server said as text.
             }
         }
-        return new String(body.bytes(), StandardCharsets.UTF_8);
+        return text.replace('\0', '\uFFFD');
     }
 
     private static boolean isJson(String contentType) {

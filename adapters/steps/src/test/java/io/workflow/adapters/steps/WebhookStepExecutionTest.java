@@ -136,6 +136,38 @@ class WebhookStepExecutionTest {
     }
 
     @Test
+    void jsonAnswerNestedDeeperThanTheLimit_isKeptAsText_soTheStoredRunStaysWritable() {
+        String deep = "[".repeat(WebhookStepExecutor.MAX_NESTING_DEPTH + 1) + "]".repeat(WebhookStepExecutor.MAX_NESTING_DEPTH + 1);
+        server.answer(200, "application/json", deep);
+
+        StepOutcome outcome = steps.execute(post("/x"), context);
+
+        assertThat(((Succeeded) outcome).output()).isInstanceOfSatisfying(Map.class,
+                output -> assertThat(output.get("body")).isEqualTo(deep));
+    }
+
+    @Test
+    void jsonAnswerCarryingANulCharacter_isKeptAsItsText_whichPostgresCanStore() {
+        String withNul = "{\"name\":\"a\\u0000b\"}";
+        server.answer(200, "application/json", withNul);
+
+        StepOutcome outcome = steps.execute(post("/x"), context);
+
+        assertThat(((Succeeded) outcome).output()).isInstanceOfSatisfying(Map.class,
+                output -> assertThat(output.get("body")).isEqualTo(withNul));
+    }
+
+    @Test
+    void textAnswerWithARawNulCharacter_hasItReplaced() {
+        server.answer(200, "text/plain", "a\0b");
+
+        StepOutcome outcome = steps.execute(post("/x"), context);
+
+        assertThat(((Succeeded) outcome).output()).isInstanceOfSatisfying(Map.class,
+                output -> assertThat(output.get("body")).isEqualTo("a\uFFFDb"));
+    }
+
+    @Test
     void textAnswer_isKeptAsText() {
         server.answer(201, "text/plain", "created");
 
