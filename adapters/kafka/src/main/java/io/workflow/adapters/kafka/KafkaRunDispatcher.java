@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -48,6 +49,8 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     private final Map<String, Object> adminProperties;
     private final LinkedBlockingQueue<TriggerEvent> backlog = new LinkedBlockingQueue<>(MAX_BACKLOG);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Events handed to the producer and neither acknowledged nor queued again yet: close() waits for them. */
+    private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_INTERVAL.toNanos() - 1);
     private final Thread relay;
     private Admin admin;
@@ -60,7 +63,8 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     KafkaRunDispatcher(Producer<String, byte[]> producer, KafkaSettings settings, Clock clock) {
         this.producer = producer;
         this.topic = settings.triggerTopic();
-        this.closeTimeout = settings.deliveryTimeout();
+        // Room for a delivery that times out once and is tried again.
+        this.closeTimeout = settings.deliveryTimeout().multipliedBy(2);
         this.clock = clock;
         this.adminProperties = settings.adminProperties();
         this.relay = Thread.ofVirtual().name("trigger-relay").start(this::relay);
@@ -88,7 +92,7 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
 
     private void relay() {
         List<TriggerEvent> batch = new ArrayList<>(BATCH);
-        while (!closed.get() || !backlog.isEmpty()) {
+        while (!closed.get() || !backlog.isEmpty() || outstanding.get() > 0) {
             try {
                 TriggerEvent first = backlog.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -109,13 +113,17 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     private void publish(List<TriggerEvent> batch) throws InterruptedException {
         for (int i = 0; i < batch.size(); i++) {
             TriggerEvent event = batch.get(i);
+            outstanding.incrementAndGet();
             try {
                 producer.send(new ProducerRecord<>(topic, event.runId().toString(), event.toJson()), (metadata, error) -> {
-                    if (error != null) {
+                    if (error == null) {
+                        outstanding.decrementAndGet();
+                    } else {
                         retryLater(event, error);
                     }
                 });
             } catch (KafkaException | IllegalStateException e) {
+                outstanding.decrementAndGet();
                 // send() itself throws when metadata or buffer space did not come within max.block.ms.
                 warn(() -> "the broker does not take trigger events (" + e.getMessage() + "); trying again in " + RETRY_DELAY);
                 Thread.sleep(RETRY_DELAY);
@@ -135,6 +143,8 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
                 backlog.offer(event);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                outstanding.decrementAndGet(); // counted again once the relay takes it from the queue
             }
         });
     }
@@ -171,8 +181,9 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     }
 
     /**
-     * Stops taking runs, publishes what is queued (bounded by the delivery timeout), then releases the
-     * producer. What could not be published stays pending in the store for the sweeper.
+     * Stops taking runs, publishes what is queued and waits for the broker to acknowledge it, trying
+     * again what fails (bounded by twice the delivery timeout), then releases the producer. What could
+     * not be published stays pending in the store for the sweeper.
      */
     @Override
     public void close() {
@@ -187,7 +198,8 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
             relay.interrupt();
             Thread.currentThread().interrupt();
         }
-        producer.close(closeTimeout);
+        // Whatever the relay could not get acknowledged is given up: nothing waits any longer.
+        producer.close(Duration.ofSeconds(1));
         synchronized (this) {
             if (admin != null) {
                 admin.close(PING_TIMEOUT);

@@ -217,16 +217,28 @@ class KafkaRunWorkerIT {
         return settings;
     }
 
-    private static List<UUID> dispatch(KafkaSettings settings, int count) {
+    /** Dispatches {@code count} runs and waits until the broker holds every event (a fresh topic can be slow to lead). */
+    private static List<UUID> dispatch(KafkaSettings settings, int count) throws Exception {
         List<UUID> ids = new ArrayList<>();
+        long before = endOffsetSum(settings);
         try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(settings)) {
             for (int i = 0; i < count; i++) {
                 Run run = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), Instant.now());
                 dispatcher.dispatch(run);
                 ids.add(run.id());
             }
+            await(Duration.ofSeconds(60), "the broker holds every dispatched event",
+                    () -> endOffsetSum(settings) >= before + count);
         }
         return ids;
+    }
+
+    private static long endOffsetSum(KafkaSettings settings) {
+        try {
+            return TestBroker.endOffsets(settings).values().stream().mapToLong(Long::longValue).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + settings.triggerTopic(), e);
+        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
