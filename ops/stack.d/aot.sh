@@ -41,15 +41,13 @@ ensure_aot_cache() {
 # aot_train — the service in role all on a spare port, a few dozen flows of the seed's requests
 # through it, then a stop: the JVM writes the cache as it exits.
 aot_train() {
-    local port=$(( API_BASE_PORT + 99 )) opts env pid
+    local port=$(( API_BASE_PORT + 99 )) command_line pid
     port_must_be_free aot-cache "$port" API_BASE_PORT
     install -d -m 0755 "$STACK_HOME/aot"
     rm -f "$(aot_cache)"
-    read -r -a opts <<<"$JAVA_OPTS"
-    mapfile -t env < <(service_env all "$port")
+    mapfile -t command_line < <(service_command all "$port" "-XX:AOTCacheOutput=$(aot_cache)")
     echo "=== $(date -u +%FT%TZ) training on port $port"
-    env "${env[@]}" "$JAVA_HOME/bin/java" "${opts[@]}" "-XX:AOTCacheOutput=$(aot_cache)" -jar "$SERVICE_JAR" \
-        </dev/null 9>&- &
+    "${command_line[@]}" </dev/null 9>&- &
     pid=$!
     if wait_for_health "$port" "$pid" "$SERVICE_TIMEOUT"; then
         aot_workload "http://127.0.0.1:$port" 40 || echo "the training workload failed; the cache covers less"

@@ -177,3 +177,23 @@ port_must_be_free() { # port_must_be_free NAME PORT VARIABLE
         die "$1: 127.0.0.1:$2 is already in use by a process ops/stack did not start; stop it or set $3"
     fi
 }
+
+# start_daemon NAME PORT-VARIABLE COMMAND... — starts a component that forks into the background and
+# writes its own pidfile (PgBouncer, Redis), then waits for its health. Its port must be free.
+start_daemon() {
+    local name=$1 variable=$2 pidfile log pid
+    shift 2
+    pidfile=$(component_pidfile "$name")
+    log=$(component_log "$name")
+    step_start "$name"
+    port_must_be_free "$name" "${!variable}" "$variable"
+    rm -f "$pidfile"
+    "$@" </dev/null >>"$log" 2>&1 9>&- || {
+        show_log_tail "$log"
+        die "$name: did not start; see $log"
+    }
+    wait_until 10 "" "$log" "$name pidfile" test -s "$pidfile"
+    pid=$(pid_from_file "$pidfile")
+    wait_ready "$name" "$pid"
+    step_done "ready on 127.0.0.1:${!variable}"
+}

@@ -30,17 +30,8 @@ up_pgbouncer() {
         already_running pgbouncer "$pid"
         return 0
     fi
-    step_start pgbouncer
-    port_must_be_free pgbouncer "$PGBOUNCER_PORT" PGBOUNCER_PORT
-    rm -f "$dir/pgbouncer.pid"
     [ -f "$log" ] || install -o postgres -g postgres -m 0640 /dev/null "$log"
     # setpriv, not runuser/su: those go through PAM's pam_limits, which resets `ulimit -n` to 1024
-    setpriv --reuid=postgres --regid=postgres --init-groups pgbouncer -d -q "$dir/pgbouncer.ini" </dev/null >>"$log" 2>&1 9>&- || {
-        show_log_tail "$log"
-        die "pgbouncer: did not start; see $log"
-    }
-    wait_until 10 "" "$log" "pgbouncer pidfile" test -s "$dir/pgbouncer.pid"
-    pid=$(pid_from_file "$dir/pgbouncer.pid")
-    wait_ready pgbouncer "$pid"
-    step_done "ready on 127.0.0.1:$PGBOUNCER_PORT"
+    start_daemon pgbouncer PGBOUNCER_PORT \
+        setpriv --reuid=postgres --regid=postgres --init-groups pgbouncer -d -q "$dir/pgbouncer.ini"
 }

@@ -17,15 +17,5 @@ up_redis() {
         already_running redis "$pid"
         return 0
     fi
-    step_start redis
-    port_must_be_free redis "$REDIS_PORT" REDIS_PORT
-    rm -f "$pidfile"
-    redis-server "$dir/redis.conf" </dev/null >>"$log" 2>&1 9>&- || {
-        show_log_tail "$log"
-        die "redis: did not start; see $log"
-    }
-    wait_until 10 "" "$log" "redis pidfile" test -s "$pidfile"
-    pid=$(pid_from_file "$pidfile")
-    wait_ready redis "$pid"
-    step_done "ready on 127.0.0.1:$REDIS_PORT"
+    start_daemon redis REDIS_PORT redis-server "$dir/redis.conf"
 }

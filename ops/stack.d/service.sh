@@ -33,30 +33,37 @@ service_env() {
         JAVA_HOME="$JAVA_HOME"
 }
 
+# service_command ROLE PORT [JVM-OPTION...] — the command line of a service process, one word a
+# line (read it with mapfile): its environment, the JVM with $JAVA_OPTS and the options given, the jar.
+service_command() {
+    local role=$1 port=$2 opts
+    shift 2
+    read -r -a opts <<<"$JAVA_OPTS"
+    printf '%s\n' env
+    service_env "$role" "$port"
+    printf '%s\n' "$JAVA_HOME/bin/java" "${opts[@]}" "$@" -jar "$SERVICE_JAR"
+}
+
 # start_service NAME — starts one API replica or worker in the background (no waiting).
 start_service() {
-    local name=$1 role port opts env aot var=WORKER_BASE_PORT
+    local name=$1 role port aot command_line var=WORKER_BASE_PORT
     role=${name%-*}
     port=$(component_port "$name")
     [ "$role" = worker ] || var=$([ "$TOPOLOGY" = single ] && echo HTTP_PORT || echo API_BASE_PORT)
     port_must_be_free "$name" "$port" "$var"
-    read -r -a opts <<<"$JAVA_OPTS"
-    mapfile -t env < <(service_env "$role" "$port")
     mapfile -t aot < <(aot_option)
-    start_bg "$(component_pidfile "$name")" "$(component_log "$name")" \
-        env "${env[@]}" "$JAVA_HOME/bin/java" "${opts[@]}" "${aot[@]}" "-Dworkflow.stack.name=$name" -jar "$SERVICE_JAR"
+    mapfile -t command_line < <(service_command "$role" "$port" "${aot[@]}" "-Dworkflow.stack.name=$name")
+    start_bg "$(component_pidfile "$name")" "$(component_log "$name")" "${command_line[@]}"
 }
 
 # migrate — the schema and the Kafka topics, once per `up`, before any service starts.
 migrate() {
-    local opts env log
+    local command_line log
     log=$(component_log migrate)
     step_start migrate
-    read -r -a opts <<<"$JAVA_OPTS"
-    mapfile -t env < <(service_env migrate 0)
+    mapfile -t command_line < <(service_command migrate 0)
     echo "=== $(date -u +%FT%TZ) migrate" >>"$log"
-    timeout "$SERVICE_TIMEOUT" env "${env[@]}" "$JAVA_HOME/bin/java" "${opts[@]}" -jar "$SERVICE_JAR" \
-        </dev/null >>"$log" 2>&1 9>&- || {
+    timeout "$SERVICE_TIMEOUT" "${command_line[@]}" </dev/null >>"$log" 2>&1 9>&- || {
         show_log_tail "$log"
         die "migrate: the schema or the topics could not be brought up to date; see $log"
     }

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +56,9 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_INTERVAL.toNanos() - 1);
     private final Thread relay;
+    /** Puts events that failed back in the queue after {@link #RETRY_DELAY}: one thread, however many fail. */
+    private final ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("trigger-retry").factory());
     private Admin admin;
 
     /** A dispatcher with its own producer and relay thread, closed by {@link #close()}. */
@@ -137,16 +143,14 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     private void retryLater(TriggerEvent event, Exception error) {
         warn(() -> "trigger event of run " + event.runId() + " not acknowledged (" + error.getMessage()
                 + "); queued again");
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(RETRY_DELAY);
+        try {
+            retries.schedule(() -> {
                 backlog.offer(event);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
                 outstanding.decrementAndGet(); // counted again once the relay takes it from the queue
-            }
-        });
+            }, RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            outstanding.decrementAndGet(); // closed meanwhile: its run waits for the sweeper
+        }
     }
 
     private void warn(Supplier<String> message) {
@@ -199,6 +203,7 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // Whatever the relay could not get acknowledged is given up: nothing waits any longer.
+        retries.shutdownNow();
         producer.close(Duration.ofSeconds(1));
         synchronized (this) {
             if (admin != null) {
