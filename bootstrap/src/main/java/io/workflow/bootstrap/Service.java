@@ -69,9 +69,8 @@ final class Service implements AutoCloseable {
             CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
                 StepExecutors steps = closer.register(new StepExecutors(settings.webhook()));
-                ExecuteRun executeRun = new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(), steps,
-                        ports.completions(), runCache, clock,
-                        new ExecuteRunService.Timing(settings.webhook().requestTimeout(), settings.worker().leaseMargin()));
+                ExecuteRun executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
+                        steps, ports.completions(), runCache, clock, ExecuteRunService.Timing.ofLease(settings.worker().lease())));
                 ports.intake().start(executeRun);
                 scheduleRecovery(settings.recovery(), new RecoverStrandedRunsService(ports.runs(), ports.dispatcher(), clock,
                         settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);

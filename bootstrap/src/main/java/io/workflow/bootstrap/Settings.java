@@ -17,7 +17,7 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis, KafkaSettings kafka) {
 
     /** How one process executes runs. */
-    record Worker(int concurrency, Duration leaseMargin) {
+    record Worker(int concurrency, Duration lease) {
     }
 
     /** The stranded-run sweep. */
@@ -27,7 +27,7 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
     static Settings read(Config config) {
         Role role = Role.parse(text(config, "role"));
         Mode mode = Mode.parse(text(config, "mode"));
-        Worker worker = new Worker(integer(config, "worker.concurrency"), seconds(config, "worker.lease.margin.seconds"));
+        Worker worker = new Worker(integer(config, "worker.concurrency"), seconds(config, "worker.lease.seconds"));
         return new Settings(role, mode, text(config, "cursor.secret"), worker,
                 new Recovery(seconds(config, "recovery.interval.seconds"), seconds(config, "recovery.pending.grace.seconds"),
                         integer(config, "recovery.batch.size")),
@@ -55,7 +55,7 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
         return new KafkaSettings(text(kafka, "bootstrap.servers"), text(kafka, "consumer.group"),
                 KafkaSettings.TRIGGER_TOPIC, KafkaSettings.COMPLETED_TOPIC, KafkaSettings.DEAD_LETTER_TOPIC,
                 integer(kafka, "trigger.partitions"), millis(kafka, "max.block.ms"), millis(kafka, "delivery.timeout.ms"),
-                millis(kafka, "linger.ms"), worker.concurrency());
+                millis(kafka, "linger.ms"), millis(kafka, "session.timeout.ms"), worker.concurrency());
     }
 
     private static String text(Config config, String key) {

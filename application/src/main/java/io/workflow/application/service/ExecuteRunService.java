@@ -18,16 +18,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 /**
- * What a worker does with a dispatched run: claim it (compare-and-set, so one worker at a time),
- * perform the steps in order with the payload and earlier outputs as context, record each step's
- * result, finish {@code success} or {@code failed} at the first failed step, announce completion.
- * Safe to call again for the same run: a finished run or one held under a live lease is left alone.
- * A call interrupted midway (its process is shutting down) writes nothing more: the run stays
- * running until its lease expires and the stranded-run sweeper dispatches it again.
+ * What a worker does with a dispatched run: claim it (compare-and-set, so one worker at a time) under
+ * a short lease that a heartbeat renews while the steps execute, perform the steps in order with the
+ * payload and earlier outputs as context, record each step's result, finish {@code success} or
+ * {@code failed} at the first failed step, announce completion.
+ *
+ * <p>Safe to call again for the same run: a finished run or one held under a live lease is left
+ * alone. A run whose worker died (its lease ran out) or handed it back is claimed again and resumes
+ * after its last completed step: a completed step is never performed twice. A call interrupted
+ * midway (its process is shutting down) writes no result for the step it was in and hands the run
+ * back, so another worker resumes it at once.
  */
-public final class ExecuteRunService implements ExecuteRun {
+public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ExecuteRunService.class.getName());
+
     private final WorkflowRepository workflows;
     private final CacheAside<Workflow> workflowCache;
     private final RunRepository runs;
@@ -36,12 +47,24 @@ public final class ExecuteRunService implements ExecuteRun {
     private final CacheAside<Run> cache;
     private final Clock clock;
     private final Timing timing;
+    private final ScheduledThreadPoolExecutor heartbeat = heartbeatScheduler();
 
     /**
-     * How long a claim lasts: the workflow's longest expected duration (delays, plus
-     * {@code webhookTimeout} per call) plus {@code leaseMargin}.
+     * How long a claim lasts ({@code lease}) and how often it is renewed while the run executes
+     * ({@code heartbeat}, shorter than the lease): a dead worker's runs are taken over within a lease.
      */
-    public record Timing(Duration webhookTimeout, Duration leaseMargin) {
+    public record Timing(Duration lease, Duration heartbeat) {
+        public Timing {
+            if (lease.isNegative() || lease.isZero() || heartbeat.isNegative() || heartbeat.isZero()
+                    || heartbeat.compareTo(lease) >= 0) {
+                throw new IllegalArgumentException("need 0 < heartbeat < lease, got heartbeat " + heartbeat + ", lease " + lease);
+            }
+        }
+
+        /** A lease renewed three times over its length, so two missed beats in a row cost nothing. */
+        public static Timing ofLease(Duration lease) {
+            return new Timing(lease, lease.dividedBy(3));
+        }
     }
 
     public ExecuteRunService(WorkflowRepository workflows, CacheAside<Workflow> workflowCache, RunRepository runs,
@@ -55,6 +78,16 @@ public final class ExecuteRunService implements ExecuteRun {
         this.cache = cache;
         this.clock = clock;
         this.timing = timing;
+    }
+
+    /** One thread that fires the beats (each renewal runs on a virtual thread of its own); it ends when idle. */
+    private static ScheduledThreadPoolExecutor heartbeatScheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("run-lease-heartbeat").daemon().factory());
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setKeepAliveTime(30, TimeUnit.SECONDS);
+        scheduler.allowCoreThreadTimeOut(true);
+        return scheduler;
     }
 
     @Override
@@ -72,35 +105,62 @@ public final class ExecuteRunService implements ExecuteRun {
             return Outcome.HELD_ELSEWHERE;
         }
         Optional<Workflow> workflow = workflowCache.read(run.workflowId(), workflows::findById);
-        Duration lease = workflow.map(w -> w.longestRun(timing.webhookTimeout())).orElse(Duration.ZERO).plus(timing.leaseMargin());
-        Run current = run.claim(now, now.plus(lease));
-        if (!changeTo(run, current)) {
+        Run claimed = run.claim(now, now.plus(timing.lease()));
+        if (!runs.compareAndSet(run, claimed)) {
             return Outcome.HELD_ELSEWHERE;
         }
+        cache.changed(runId);
+        HeldRun held = new HeldRun(claimed, runs, cache, clock, timing.lease());
         if (workflow.isEmpty()) {
-            return finish(current, current.fail(clock.instant(), "workflow " + run.workflowId() + " no longer exists"));
+            return finish(held, current -> current.fail(clock.instant(), "workflow " + run.workflowId() + " no longer exists"));
         }
-        List<Step> steps = workflow.get().steps();
+        long beat = timing.heartbeat().toNanos();
+        ScheduledFuture<?> beating = heartbeat.scheduleAtFixedRate(() -> Thread.ofVirtual().start(held::renew),
+                beat, beat, TimeUnit.NANOSECONDS);
+        try {
+            return performSteps(workflow.get().steps(), held);
+        } finally {
+            beating.cancel(false);
+        }
+    }
+
+    private Outcome performSteps(List<Step> steps, HeldRun held) {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            StepResult result = perform(step, current);
+            if (held.current().stepResults().containsKey(step.name())) {
+                continue; // completed before this claim: resumed after it
+            }
+            StepResult result = perform(step, held.current());
             if (Thread.currentThread().isInterrupted()) {
+                handBack(held);
                 return Outcome.INTERRUPTED;
             }
-            Run next = current.withStepResult(result);
             if (result.status() == StepResult.StepStatus.FAILED) {
-                return finish(current, next.fail(clock.instant(), "step '" + step.name() + "' failed: " + result.error()));
+                return finish(held, current -> current.withStepResult(result)
+                        .fail(clock.instant(), "step '" + step.name() + "' failed: " + result.error()));
             }
             if (i == steps.size() - 1) {
                 // The last result is written together with the terminal status: one write, not two.
-                return finish(current, next.succeed(clock.instant()));
+                return finish(held, current -> current.withStepResult(result).succeed(clock.instant()));
             }
-            if (!runs.compareAndSet(current, next)) {
+            if (!held.change(current -> current.withStepResult(result))) {
                 return Outcome.HELD_ELSEWHERE;
             }
-            current = next;
         }
-        return finish(current, current.succeed(clock.instant()));
+        return finish(held, current -> current.succeed(clock.instant()));
+    }
+
+    /** Hands the run back with the interrupt set aside, so the store can still be reached, then restores it. */
+    private static void handBack(HeldRun held) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            held.release();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LOG.fine(() -> "run " + held.current().id() + " handed back: its process is shutting down");
     }
 
     private StepResult perform(Step step, Run run) {
@@ -118,19 +178,17 @@ public final class ExecuteRunService implements ExecuteRun {
         };
     }
 
-    private Outcome finish(Run current, Run finished) {
-        if (!changeTo(current, finished)) {
+    private Outcome finish(HeldRun held, UnaryOperator<Run> finishing) {
+        if (!held.change(finishing)) {
             return Outcome.HELD_ELSEWHERE;
         }
-        completions.completed(finished);
+        completions.completed(held.current());
         return Outcome.EXECUTED;
     }
 
-    private boolean changeTo(Run expected, Run next) {
-        boolean changed = runs.compareAndSet(expected, next);
-        if (changed) {
-            cache.changed(next.id());
-        }
-        return changed;
+    /** Stops the heartbeat; runs still executing then keep their lease only until it runs out. */
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
     }
 }

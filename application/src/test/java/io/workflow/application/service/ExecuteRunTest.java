@@ -104,21 +104,86 @@ class ExecuteRunTest {
     }
 
     @Test
-    void whenInterruptedDuringAStep_execute_writesNothingMore_andLeavesTheRunRunningForRecovery() throws Exception {
+    void whenInterruptedDuringAStep_theRunIsHandedBack_withItsCompletedSteps_andTheNextExecutionResumesAtThatStep() throws Exception {
         Run run = triggered(wiring.workflowOfDelays("first", "second", "third"));
         Future<Outcome> outcome = threads.submit(() -> execute((step, context) -> {
-            calls.add(step.name());
-            Thread.currentThread().interrupt(); // as a delay step does when its sleep is interrupted
-            return new StepOutcome.Failed("interrupted", null);
+            if (step.name().equals("second")) {
+                calls.add(step.name());
+                Thread.currentThread().interrupt(); // as a delay step does when its sleep is interrupted
+                return new StepOutcome.Failed("interrupted", null);
+            }
+            return succeed(step, context);
         }).execute(run.id()));
 
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.INTERRUPTED);
-        Run left = stored(run);
-        assertThat(left.status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(left.stepResults()).isEmpty();
-        assertThat(left.leaseExpiresAt()).isNotNull();
-        assertThat(calls).containsExactly("first");
+        Run handedBack = stored(run);
+        assertThat(handedBack.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(handedBack.stepResults()).containsOnlyKeys("first");
+        assertThat(handedBack.leaseExpiresAt()).as("lease ended when handed back").isEqualTo(wiring.clock.instant());
         assertThat(completed).isEmpty();
+
+        wiring.clock.advance(Duration.ofMillis(1));
+        assertThat(execute(this::succeed).execute(run.id())).isEqualTo(Outcome.EXECUTED);
+
+        Run done = stored(run);
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(calls).as("the completed step is not performed again").containsExactly("first", "second", "second", "third");
+        assertThat(done.stepResults().get("first")).isEqualTo(handedBack.stepResults().get("first"));
+        assertThat(done.startedAt()).isEqualTo(T0);
+        assertThat(completed).containsExactly(done);
+    }
+
+    @Test
+    void whileAStepRuns_theHeartbeatRenewsTheLease_fromTheClockOfEachBeat() throws Exception {
+        Run run = triggered(wiring.workflowOfDelays("slow", "next"));
+        Instant renewedTo = T0.plusSeconds(100 + 30);
+        try (ExecuteRunService execute = wiring.executeRun(wiring.runs, (step, context) -> {
+            if (step.name().equals("slow")) {
+                assertThat(stored(run).leaseExpiresAt()).isEqualTo(T0.plusSeconds(30));
+                wiring.clock.advance(Duration.ofSeconds(100)); // the claim's lease is long over, by the clock
+                awaitStoredLease(run, renewedTo);
+            }
+            return new StepOutcome.Succeeded(step.name());
+        }, completed::add, new ExecuteRunService.Timing(Duration.ofSeconds(30), Duration.ofMillis(20)))) {
+
+            assertThat(execute.execute(run.id())).isEqualTo(Outcome.EXECUTED);
+        }
+        assertThat(stored(run).status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(stored(run).stepResults()).containsOnlyKeys("slow", "next");
+    }
+
+    @Test
+    void givenRunWhoseWorkerDiedAfterItsFirstStep_execute_resumesAtTheSecond_keepingTheFirstResult() {
+        Run run = triggered(wiring.workflowOfDelays("first", "second", "third"));
+        StepResult first = StepResult.succeeded("first", T0, T0.plusSeconds(1), Map.of("out", "from the dead worker"));
+        Run claimed = stored(run).claim(T0, T0.plusSeconds(10));
+        assertThat(wiring.runs.compareAndSet(stored(run), claimed)).isTrue();
+        assertThat(wiring.runs.compareAndSet(claimed, claimed.withStepResult(first))).isTrue();
+        wiring.clock.advance(Duration.ofSeconds(11));
+
+        assertThat(execute(this::succeed).execute(run.id())).isEqualTo(Outcome.EXECUTED);
+
+        Run done = stored(run);
+        assertThat(calls).containsExactly("second", "third");
+        assertThat(seen.get("second")).as("the kept output is the context").containsEntry("first", "from the dead worker");
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(done.stepResults().get("first")).isEqualTo(first);
+        assertThat(done.stepResults()).containsOnlyKeys("first", "second", "third");
+    }
+
+    private void awaitStoredLease(Run run, Instant expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!expected.equals(stored(run).leaseExpiresAt())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("lease not renewed to " + expected + " within 5 s; stored: " + stored(run).leaseExpiresAt());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
@@ -153,7 +218,7 @@ class ExecuteRunTest {
     }
 
     @Test
-    void whileRunning_theRunIsClaimedWithALeaseCoveringTheWorkflow_andEachResultIsStoredAsItComes() {
+    void whileRunning_theRunIsClaimedUnderTheLease_andEachResultIsStoredAsItComes() {
         Run run = triggered(wiring.workflowOfDelays("first", "second", "third"));
         List<Run> duringSteps = new ArrayList<>();
         List<RunStatus> readerSaw = new ArrayList<>();
@@ -164,8 +229,8 @@ class ExecuteRunTest {
             return new StepOutcome.Succeeded(step.name());
         }).execute(run.id());
 
-        // three 1 s delays + the 30 s lease margin
-        assertThat(duringSteps).extracting(Run::leaseExpiresAt).containsOnly(T0.plusSeconds(33));
+        // claimed at T0 for the 30 s lease (the heartbeat does not beat within this test)
+        assertThat(duringSteps).extracting(Run::leaseExpiresAt).containsOnly(T0.plusSeconds(30));
         assertThat(duringSteps).extracting(Run::status).containsOnly(RunStatus.RUNNING);
         assertThat(duringSteps).extracting(stored -> stored.stepResults().keySet().stream().toList())
                 .containsExactly(List.of(), List.of("first"), List.of("first", "second"));
@@ -404,16 +469,16 @@ class ExecuteRunTest {
         Future<Outcome> stalled = threads.submit(() -> execute.execute(run.id()));
         awaitLatch(entered);
         Instant firstLease = stored(run).leaseExpiresAt();
-        assertThat(firstLease).isEqualTo(T0.plusSeconds(31));
+        assertThat(firstLease).isEqualTo(T0.plusSeconds(30));
 
         assertThat(execute.execute(run.id())).as("lease still live").isEqualTo(Outcome.HELD_ELSEWHERE);
 
-        wiring.clock.advance(Duration.ofSeconds(32));
+        wiring.clock.advance(Duration.ofSeconds(31));
         assertThat(execute.execute(run.id())).as("lease expired").isEqualTo(Outcome.EXECUTED);
 
         Run done = stored(run);
         assertThat(done.status()).isEqualTo(RunStatus.SUCCESS);
-        assertThat(done.startedAt()).isEqualTo(T0.plusSeconds(32));
+        assertThat(done.startedAt()).as("resumed: the run keeps its start").isEqualTo(T0);
         assertThat(done.stepResults().get("only").output()).isEqualTo("from the second worker");
 
         release.countDown();

@@ -32,8 +32,8 @@ import java.util.List;
  */
 final class MemoryWiring {
     static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
-    /** Webhook timeout 10 s, lease margin 30 s: a workflow of one 1 s delay holds a 31 s lease. */
-    static final ExecuteRunService.Timing TIMING = new ExecuteRunService.Timing(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    /** A 30 s lease whose heartbeat (every 29 s of real time) never fires within a test that does not wait for it. */
+    static final ExecuteRunService.Timing TIMING = new ExecuteRunService.Timing(Duration.ofSeconds(30), Duration.ofSeconds(29));
 
     final TestClock clock = new TestClock(T0);
     final InMemoryWorkflowRepository workflows = new InMemoryWorkflowRepository();
@@ -57,7 +57,13 @@ final class MemoryWiring {
 
     /** ExecuteRun over {@code runs}, for a test that wraps the memory repository to steer interleavings. */
     ExecuteRun executeRun(RunRepository runs, StepExecutor steps, RunCompletionPublisher completions) {
-        return new ExecuteRunService(workflows, workflowCacheAside, runs, steps, completions, runCacheAside, clock, TIMING);
+        return executeRun(runs, steps, completions, TIMING);
+    }
+
+    /** ExecuteRun with another lease and heartbeat; closed by the caller. */
+    ExecuteRunService executeRun(RunRepository runs, StepExecutor steps, RunCompletionPublisher completions,
+                                 ExecuteRunService.Timing timing) {
+        return new ExecuteRunService(workflows, workflowCacheAside, runs, steps, completions, runCacheAside, clock, timing);
     }
 
     RecoverStrandedRuns recoverStrandedRuns(RunDispatcher dispatcher, Duration pendingGrace) {

@@ -20,11 +20,24 @@ final class StackProcesses {
 
     /** Stops the component (SIGTERM, then waits up to 30 s); returns its PID. */
     static long stop(String component) throws IOException, InterruptedException {
+        return end(component, false);
+    }
+
+    /** Kills the component outright (SIGKILL: no shutdown hook runs), waits until it is gone; returns its PID. */
+    static long kill(String component) throws IOException, InterruptedException {
+        return end(component, true);
+    }
+
+    private static long end(String component, boolean forcibly) throws IOException, InterruptedException {
         Path pidfile = stackHome().resolve("run/" + component + ".pid");
         long pid = Long.parseLong(Files.readString(pidfile).trim());
         ProcessHandle process = ProcessHandle.of(pid)
                 .orElseThrow(() -> new AssertionError(component + " (pid " + pid + ") is not running"));
-        process.destroy();
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         Instant deadline = Instant.now().plusSeconds(30);
         while (process.isAlive() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);

@@ -33,14 +33,32 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
 
     /**
      * Taken by a worker until {@code leaseExpiresAt}. Allowed from pending, and from running when the
-     * earlier lease has expired (its worker is presumed dead): the run starts over with no results.
+     * earlier lease has expired (its worker is presumed dead, or handed the run back): the run then
+     * resumes where it stopped, keeping its start time and the results of the steps it completed.
      */
     public Run claim(Instant now, Instant leaseExpiresAt) {
         boolean stranded = status == RunStatus.RUNNING && this.leaseExpiresAt != null && this.leaseExpiresAt.isBefore(now);
         if (!stranded && !status.canBecome(RunStatus.RUNNING)) {
             throw new IllegalTransitionException(status, RunStatus.RUNNING);
         }
-        return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, now, null, null, Map.of(), leaseExpiresAt);
+        Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
+        return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, stranded ? startedAt : now, null, null,
+                stranded ? stepResults : Map.of(), leaseExpiresAt);
+    }
+
+    /** The same run held longer: its worker is alive and renews the lease. Only while running. */
+    public Run heldUntil(Instant leaseExpiresAt) {
+        requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
+        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
+                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"));
+    }
+
+    /**
+     * Handed back by its worker (shutting down) at {@code now}: still running, its lease over, so any
+     * worker may claim it from the next instant on and resume it.
+     */
+    public Run release(Instant now) {
+        return heldUntil(now);
     }
 
     /** Whether a worker may claim this run at {@code now}. */

@@ -2,7 +2,6 @@ package io.workflow.domain.workflow;
 
 import io.workflow.domain.InvalidInputException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -47,17 +46,5 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
             }
         }
         return copy;
-    }
-
-    /** The longest a run of this workflow may take while every step behaves: delays plus call timeouts. */
-    public Duration longestRun(Duration webhookTimeout) {
-        Duration total = Duration.ZERO;
-        for (Step step : steps) {
-            total = total.plus(switch (step) {
-                case DelayStep delay -> delay.duration();
-                case WebhookStep ignored -> webhookTimeout;
-            });
-        }
-        return total;
     }
 }

@@ -154,18 +154,43 @@ class RunTest {
     }
 
     @Test
-    void givenRunningRunWithExpiredLease_claim_startsOverWithNoResults() {
-        Run stale = pending().claim(T0, T0.plusSeconds(60)).withStepResult(ok("first", T0));
-        Instant later = T0.plusSeconds(61);
+    void givenRunningRunWithExpiredLease_claim_resumesIt_keepingItsStartAndCompletedSteps() {
+        Run stale = pending().claim(T0, T0.plusSeconds(10)).withStepResult(ok("first", T0));
+        Instant later = T0.plusSeconds(11);
 
-        Run reclaimed = stale.claim(later, later.plusSeconds(60));
+        Run reclaimed = stale.claim(later, later.plusSeconds(10));
 
         assertThat(reclaimed.status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(reclaimed.stepResults()).isEmpty();
-        assertThat(reclaimed.startedAt()).isEqualTo(later);
-        assertThat(reclaimed.leaseExpiresAt()).isEqualTo(later.plusSeconds(60));
+        assertThat(reclaimed.stepResults()).containsOnlyKeys("first");
+        assertThat(reclaimed.startedAt()).isEqualTo(T0);
+        assertThat(reclaimed.leaseExpiresAt()).isEqualTo(later.plusSeconds(10));
         assertThat(reclaimed.completedAt()).isNull();
         assertThat(reclaimed.error()).isNull();
+    }
+
+    @Test
+    void heldUntil_movesOnlyTheLease_andOnlyWhileRunning() {
+        Run running = pending().claim(T0, T0.plusSeconds(10)).withStepResult(ok("first", T0));
+
+        Run renewed = running.heldUntil(T0.plusSeconds(20));
+
+        assertThat(renewed).isEqualTo(new Run(running.id(), running.workflowId(), running.status(), running.payload(),
+                running.createdAt(), running.startedAt(), null, null, running.stepResults(), T0.plusSeconds(20)));
+        assertThatThrownBy(() -> pending().heldUntil(T0.plusSeconds(20))).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> running.succeed(T0).heldUntil(T0.plusSeconds(20))).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void release_endsTheLeaseNow_soAnyWorkerMayResumeTheRunRightAfter() {
+        Run running = pending().claim(T0, T0.plusSeconds(10)).withStepResult(ok("first", T0));
+        Instant handedBack = T0.plusSeconds(2);
+
+        Run released = running.release(handedBack);
+
+        assertThat(released.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(released.isClaimable(handedBack)).isFalse();
+        assertThat(released.isClaimable(handedBack.plusNanos(1000))).isTrue();
+        assertThat(released.claim(handedBack.plusNanos(1000), T0.plusSeconds(12)).stepResults()).containsOnlyKeys("first");
     }
 
     @Test

@@ -25,30 +25,6 @@ class WorkflowTest {
     }
 
     @Test
-    void longestRun_addsDelaysAndOneTimeoutPerWebhook() {
-        Workflow workflow = workflow(List.of(
-                new DelayStep("a", Duration.ofMillis(1500)),
-                webhook("b"),
-                new DelayStep("c", Duration.ofSeconds(10)),
-                webhook("d")));
-
-        assertThat(workflow.longestRun(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(1500 + 30_000 + 10_000 + 30_000));
-    }
-
-    @Test
-    void givenNoSteps_longestRun_isZero() {
-        assertThat(workflow(List.of()).longestRun(Duration.ofSeconds(30))).isEqualTo(Duration.ZERO);
-    }
-
-    @Test
-    void givenOnlyWebhooks_longestRun_scalesWithTheTimeout() {
-        Workflow workflow = workflow(List.of(webhook("a"), webhook("b"), webhook("c")));
-
-        assertThat(workflow.longestRun(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(6));
-        assertThat(workflow.longestRun(Duration.ZERO)).isEqualTo(Duration.ZERO);
-    }
-
-    @Test
     void givenMoreThanMaxSteps_constructor_rejectsSteps() {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i <= Workflow.MAX_STEPS; i++) {

@@ -51,6 +51,8 @@ public final class KafkaRunWorker implements AutoCloseable {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How long interrupted runs get to hand themselves back (one write each). */
+    private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(5);
 
     /** A received trigger waiting for a free slot. */
     private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId) {
@@ -112,10 +114,10 @@ public final class KafkaRunWorker implements AutoCloseable {
 
     /**
      * Stops polling, waits up to the shutdown grace for runs in flight, commits what finished and
-     * leaves the group. Runs still going after the grace are not interrupted (that would fail them)
-     * and their records stay uncommitted, so another worker receives them again; it finds the run
-     * held under its lease and lets it be. If this process exits before such a run finishes, the
-     * lease expires and the stranded-run sweeper dispatches the run again.
+     * leaves the group. Runs still going after the grace are interrupted: execution hands each back
+     * (its lease ended, its completed steps kept) and their records stay uncommitted, so the worker
+     * that takes the partition over receives them again and resumes them at once. A run that cannot be
+     * handed back (the store is down) is resumed when its lease runs out, through the stranded-run sweeper.
      */
     @Override
     public void close() {
@@ -125,7 +127,7 @@ public final class KafkaRunWorker implements AutoCloseable {
         }
         try {
             // Grace, then dead letters flushed and closed, a commit, the consumer closed; plus slack.
-            pollThread.join(shutdownGrace.plus(settings.deliveryTimeout().multipliedBy(2))
+            pollThread.join(shutdownGrace.plus(HAND_BACK_TIMEOUT).plus(settings.deliveryTimeout().multipliedBy(2))
                     .plus(COMMIT_TIMEOUT).plus(CLOSE_TIMEOUT).plusSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -192,7 +194,7 @@ public final class KafkaRunWorker implements AutoCloseable {
      * last attempt its record counts as finished anyway: holding the offset back would stall the whole
      * partition behind one run, and the run is not lost: it is still pending or running in the store,
      * where the stranded-run sweeper finds it and dispatches it again. Only an interrupted run (at
-     * shutdown) does not count as finished, so its record is redelivered.
+     * shutdown, handed back) does not count as finished, so its record is redelivered.
      */
     private void executeInSlot(Waiting record) {
         try {
@@ -297,7 +299,12 @@ public final class KafkaRunWorker implements AutoCloseable {
         runs.shutdown();
         try {
             if (!runs.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning(() -> "runs still in flight after " + shutdownGrace + "; their records will be redelivered");
+                LOG.info(() -> "runs still in flight after " + shutdownGrace + ": interrupting them, so they are handed back"
+                        + " and their records redelivered to another worker");
+                runs.shutdownNow();
+                if (!runs.awaitTermination(HAND_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warning(() -> "runs still not handed back after " + HAND_BACK_TIMEOUT + "; they are resumed when their lease runs out");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -27,11 +27,13 @@ import java.util.Objects;
  * @param maxBlock          how long a send may wait for metadata or buffer space ({@code max.block.ms})
  * @param deliveryTimeout   how long the producer tries to get a record acknowledged ({@code delivery.timeout.ms})
  * @param linger            how long the producer waits to fill a batch ({@code linger.ms})
+ * @param sessionTimeout    how long a worker may go silent before the group gives its partitions to
+ *                          the others ({@code session.timeout.ms}; heartbeats every third of it)
  * @param workerConcurrency runs in flight at once in one worker process
  */
 public record KafkaSettings(String bootstrapServers, String consumerGroup, String triggerTopic, String completedTopic,
                             String deadLetterTopic, int partitions, Duration maxBlock, Duration deliveryTimeout,
-                            Duration linger, int workerConcurrency) {
+                            Duration linger, Duration sessionTimeout, int workerConcurrency) {
     public static final String TRIGGER_TOPIC = "workflow.trigger";
     public static final String COMPLETED_TOPIC = "workflow.completed";
     public static final String DEAD_LETTER_TOPIC = "workflow.trigger.dlq";
@@ -48,6 +50,7 @@ public record KafkaSettings(String bootstrapServers, String consumerGroup, Strin
         requirePositive(workerConcurrency, "workerConcurrency");
         Objects.requireNonNull(maxBlock, "maxBlock");
         Objects.requireNonNull(linger, "linger");
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         if (maxBlock.isNegative() || maxBlock.isZero()) {
             throw new IllegalArgumentException("maxBlock must be positive");
         }
@@ -63,13 +66,13 @@ public record KafkaSettings(String bootstrapServers, String consumerGroup, Strin
     /** These settings with other producer timeouts. */
     public KafkaSettings withTimeouts(Duration maxBlock, Duration deliveryTimeout) {
         return new KafkaSettings(bootstrapServers, consumerGroup, triggerTopic, completedTopic, deadLetterTopic,
-                partitions, maxBlock, deliveryTimeout, linger, workerConcurrency);
+                partitions, maxBlock, deliveryTimeout, linger, sessionTimeout, workerConcurrency);
     }
 
     /** These settings with another number of runs in flight per worker. */
     public KafkaSettings withWorkerConcurrency(int workerConcurrency) {
         return new KafkaSettings(bootstrapServers, consumerGroup, triggerTopic, completedTopic, deadLetterTopic,
-                partitions, maxBlock, deliveryTimeout, linger, workerConcurrency);
+                partitions, maxBlock, deliveryTimeout, linger, sessionTimeout, workerConcurrency);
     }
 
     /** Idempotent, fully acknowledged, and bounded in every wait. */
@@ -97,6 +100,8 @@ public record KafkaSettings(String bootstrapServers, String consumerGroup, Strin
         // The classic protocol: KIP-848's consumer spent more CPU in its background thread than the runs did here.
         properties.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CLASSIC.name);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, millis(sessionTimeout));
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, millis(sessionTimeout.dividedBy(3)));
         // Triggers published before the group's first member joined must still run.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(MAX_POLL_RECORDS, workerConcurrency));

@@ -80,7 +80,8 @@ class RedeliveryIT {
     }
 
     @Test
-    void givenAWorkerClosedBeforeItsRunFinished_aSecondWorker_doesNotExecuteTheRunAgain() throws Exception {
+    void givenAWorkerClosedBeforeItsRunFinished_itHandsTheRunBack_andASecondWorkerFinishesItWithoutWaitingForTheLease()
+            throws Exception {
         useBroker("handover");
         Run run = storedRun(Duration.ofSeconds(3));
         try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(settings)) {
@@ -90,9 +91,13 @@ class RedeliveryIT {
         await(WAIT, "the first worker claimed the run",
                 () -> runs.findById(run.id()).orElseThrow().status() == RunStatus.RUNNING);
 
-        // Shutdown grace (200 ms) ends long before the run (3 s): its offset is not committed.
+        // Shutdown grace (200 ms) ends long before the run (3 s): the run is interrupted and handed back,
+        // its offset not committed.
         first.close();
         assertThat(TestBroker.committed(settings).values()).containsOnly(0L);
+        Run handedBack = runs.findById(run.id()).orElseThrow();
+        assertThat(handedBack.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(handedBack.isClaimable(clock.instant())).as("the 30 s lease ended when handed back").isTrue();
 
         try (KafkaRunWorker second = KafkaRunWorker.start(settings, this::execute)) {
             await(WAIT, "the redelivered trigger handled and the run finished", () -> outcomes.size() == 2
@@ -100,7 +105,7 @@ class RedeliveryIT {
             await(WAIT, "offsets committed to the end", () -> committedToTheEnd(settings));
         }
 
-        assertThat(outcomes).containsExactlyInAnyOrder(Outcome.HELD_ELSEWHERE, Outcome.EXECUTED);
+        assertThat(outcomes).containsExactly(Outcome.INTERRUPTED, Outcome.EXECUTED);
         assertThat(runs.findById(run.id()).orElseThrow().status()).isEqualTo(RunStatus.SUCCESS);
         assertExactlyOneCompletion(run);
     }
@@ -118,7 +123,7 @@ class RedeliveryIT {
             }
             return new StepOutcome.Succeeded(Map.of());
         }, completions, CacheAside.forRuns(new InMemoryCache<>(clock, 100)), clock,
-                new ExecuteRunService.Timing(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+                ExecuteRunService.Timing.ofLease(Duration.ofSeconds(30)));
     }
 
     private Run storedRun(Duration delay) {

@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class TestBroker {
     private static final Duration LINGER = Duration.ofMillis(5);
+    /** As the service runs (application.yaml): a silent member loses its partitions after 10 s. */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
     static final String BOOTSTRAP_SERVERS = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -52,7 +54,7 @@ final class TestBroker {
     /** The service's topics at {@code bootstrapServers}, with the producer timeouts and concurrency the service runs with. */
     static KafkaSettings settings(String bootstrapServers, String consumerGroup) {
         return new KafkaSettings(bootstrapServers, consumerGroup, KafkaSettings.TRIGGER_TOPIC, KafkaSettings.COMPLETED_TOPIC,
-                KafkaSettings.DEAD_LETTER_TOPIC, 3, Duration.ofSeconds(5), Duration.ofSeconds(10), LINGER, 256);
+                KafkaSettings.DEAD_LETTER_TOPIC, 3, Duration.ofSeconds(5), Duration.ofSeconds(10), LINGER, SESSION_TIMEOUT, 256);
     }
 
     /** Settings with topics and a group of their own, topics created. */
@@ -60,7 +62,7 @@ final class TestBroker {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaSettings settings = new KafkaSettings(BOOTSTRAP_SERVERS, "it-" + unique, "it." + unique + ".trigger",
                 "it." + unique + ".completed", "it." + unique + ".trigger.dlq", partitions,
-                Duration.ofSeconds(5), Duration.ofSeconds(10), LINGER, 32);
+                Duration.ofSeconds(5), Duration.ofSeconds(10), LINGER, SESSION_TIMEOUT, 32);
         KafkaTopics.ensure(settings);
         return settings;
     }
