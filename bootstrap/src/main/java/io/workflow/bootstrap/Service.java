@@ -7,6 +7,7 @@ import io.workflow.adapters.steps.StepExecutors;
 import io.workflow.application.ExecuteRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.service.CacheAside;
+import io.workflow.application.service.ChangeRunService;
 import io.workflow.application.service.CreateWorkflowService;
 import io.workflow.application.service.ExecuteRunService;
 import io.workflow.application.service.GetRunService;
@@ -76,12 +77,14 @@ final class Service implements AutoCloseable {
                         settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);
             }
             GetWorkflow getWorkflow = new GetWorkflowService(ports.workflows(), workflowCache);
+            ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new CreateWorkflowService(ports.workflows(), workflowCache, clock),
                     getWorkflow,
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
                     new GetRunService(ports.runs(), runCache),
-                    new ListRunsService(ports.runs()));
+                    new ListRunsService(ports.runs()),
+                    changeRun, changeRun);
             WebServer server = WebServer.builder()
                     .config(serverConfig)
                     .update(builder -> {

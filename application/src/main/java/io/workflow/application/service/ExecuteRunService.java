@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * {@code failed} at the first failed step, announce completion.
  *
  * <p>Safe to call again for the same run: a finished run or one held under a live lease is left
- * alone. A run whose worker died (its lease ran out) or handed it back is claimed again and resumes
+ * alone. A run cancelled while it executes is noticed at the next heartbeat: the step in flight is
+ * interrupted and its result dropped. A run whose worker died (its lease ran out) or handed it back is claimed again and resumes
  * after its last completed step: a completed step is never performed twice. A call interrupted
  * midway (its process is shutting down) writes no result for the step it was in and hands the run
  * back, so another worker resumes it at once.
@@ -121,6 +122,9 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
             return performSteps(workflow.get().steps(), held);
         } finally {
             beating.cancel(false);
+            if (held.isLost()) {
+                Thread.interrupted(); // the heartbeat's interrupt, which only meant "stop": not passed on
+            }
         }
     }
 
@@ -131,6 +135,9 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
                 continue; // completed before this claim: resumed after it
             }
             StepResult result = perform(step, held.current());
+            if (held.isLost()) {
+                return Outcome.HELD_ELSEWHERE; // cancelled, or taken over: the result belongs to nobody
+            }
             if (Thread.currentThread().isInterrupted()) {
                 handBack(held);
                 return Outcome.INTERRUPTED;

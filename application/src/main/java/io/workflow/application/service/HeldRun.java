@@ -14,8 +14,10 @@ import java.util.logging.Logger;
 /**
  * A run this process has claimed, as last stored. Every write after the claim goes through here, one
  * at a time: the executing thread's step results and terminal status, and the heartbeat's lease
- * renewals. Each is a compare-and-set against the version this holds, so once another worker has
- * taken the run over (this one's lease ran out), every further write fails and the execution backs off.
+ * renewals. Each is a compare-and-set against the version this holds, so once the run changed
+ * elsewhere (a person cancelled it, or another worker took it over when this one's lease ran out),
+ * every further write fails and the execution backs off. A renewal that finds so marks the run lost
+ * and interrupts the executing thread, so a long delay or call does not go on for nothing.
  */
 final class HeldRun {
     private static final Logger LOG = Logger.getLogger(HeldRun.class.getName());
@@ -25,8 +27,11 @@ final class HeldRun {
     private final Clock clock;
     private final Duration lease;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Thread executing = Thread.currentThread();
+    private volatile boolean lost;
     private Run current;
 
+    /** Made on the thread that executes the run's steps: the one a lost run interrupts. */
     HeldRun(Run claimed, RunRepository runs, CacheAside<Run> cache, Clock clock, Duration lease) {
         this.current = claimed;
         this.runs = runs;
@@ -61,6 +66,11 @@ final class HeldRun {
         }
     }
 
+    /** Whether a renewal found the run changed elsewhere: the interrupt it sent is not a shutdown. */
+    boolean isLost() {
+        return lost;
+    }
+
     /**
      * The heartbeat: holds the run for another lease from now. A renewal that cannot reach the store
      * is logged and left to the next beat; the lease is long enough for a few to fail.
@@ -74,6 +84,9 @@ final class HeldRun {
             Run renewed = current.heldUntil(clock.instant().plus(lease));
             if (runs.compareAndSet(current, renewed)) {
                 current = renewed;
+            } else {
+                lost = true;
+                executing.interrupt();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not renew the lease of run " + current.id() + "; trying again at the next beat", e);

@@ -13,10 +13,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Speaks the wire contract to the running stack at {@code WORKFLOW_STACK_URL} (nginx, by default :8080). */
 final class StackClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TERMINAL = Set.of("success", "failed", "cancelled");
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
@@ -68,13 +70,13 @@ final class StackClient {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             for (String runId : runIds) {
-                if (!"success".equals(statuses.get(runId)) && !"failed".equals(statuses.get(runId))) {
+                if (!TERMINAL.contains(statuses.getOrDefault(runId, ""))) {
                     Answer run = get("api/v1/runs/" + runId);
                     require(run, 200);
                     statuses.put(runId, (String) run.body().get("status"));
                 }
             }
-            if (statuses.values().stream().allMatch(s -> s.equals("success") || s.equals("failed"))) {
+            if (TERMINAL.containsAll(statuses.values())) {
                 return statuses;
             }
             Thread.sleep(500);

@@ -9,12 +9,13 @@ import java.util.UUID;
 
 /**
  * One execution of a workflow with a payload (named values: maps, lists, strings, numbers, booleans, null). Immutable: each change returns a new run, and the
- * status only moves along {@link RunStatus#canBecome}. {@code leaseExpiresAt} is set while a worker
- * holds the run; past it, the run is considered stranded and may be claimed again.
+ * status only moves along {@link RunStatus#canBecome}, or back to pending by {@link #retry}.
+ * {@code leaseExpiresAt} is set while a worker holds the run; past it, the run is considered
+ * stranded and may be claimed again. {@code attempt} counts the retries: 1 until the first.
  */
 public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
                   Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
-                  Instant leaseExpiresAt) {
+                  Instant leaseExpiresAt, int attempt) {
 
     public Run {
         Objects.requireNonNull(id, "id");
@@ -23,18 +24,22 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         Objects.requireNonNull(createdAt, "createdAt");
         payload = payload == null ? Map.of() : payload;
         stepResults = Collections.unmodifiableMap(new LinkedHashMap<>(stepResults == null ? Map.of() : stepResults));
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
+        }
     }
 
     /** A new run waiting for a worker. */
     public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now) {
         return new Run(id, workflowId, RunStatus.PENDING, payload, now,
-                null, null, null, Map.of(), null);
+                null, null, null, Map.of(), null, 1);
     }
 
     /**
      * Taken by a worker until {@code leaseExpiresAt}. Allowed from pending, and from running when the
-     * earlier lease has expired (its worker is presumed dead, or handed the run back): the run then
-     * resumes where it stopped, keeping its start time and the results of the steps it completed.
+     * earlier lease has expired (its worker is presumed dead, or handed the run back). Either way the
+     * run continues where it stopped: it keeps the results of the steps it completed (a retried run
+     * its successful ones) and its first start time.
      */
     public Run claim(Instant now, Instant leaseExpiresAt) {
         boolean stranded = status == RunStatus.RUNNING && this.leaseExpiresAt != null && this.leaseExpiresAt.isBefore(now);
@@ -42,15 +47,15 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
             throw new IllegalTransitionException(status, RunStatus.RUNNING);
         }
         Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
-        return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, stranded ? startedAt : now, null, null,
-                stranded ? stepResults : Map.of(), leaseExpiresAt);
+        return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, startedAt == null ? now : startedAt,
+                null, null, stepResults, leaseExpiresAt, attempt);
     }
 
     /** The same run held longer: its worker is alive and renews the lease. Only while running. */
     public Run heldUntil(Instant leaseExpiresAt) {
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
-                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"));
+                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt);
     }
 
     /**
@@ -72,7 +77,7 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         Map<String, StepResult> results = new LinkedHashMap<>(stepResults);
         results.put(result.stepName(), result);
-        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt);
+        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt, attempt);
     }
 
     public Run succeed(Instant now) {
@@ -83,11 +88,34 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         return finish(RunStatus.FAILED, now, Objects.requireNonNull(reason, "reason"));
     }
 
+    /** Stopped at a person's request: ends now, keeping the results of the steps it completed. */
+    public Run cancel(Instant now) {
+        return finish(RunStatus.CANCELLED, now, "cancelled");
+    }
+
+    /**
+     * A failed or cancelled run, tried again: pending once more, with its successful steps' results
+     * kept (they are not performed again) and the others dropped, and the next attempt number.
+     */
+    public Run retry() {
+        if (!status.canBeRetried()) {
+            throw new IllegalTransitionException(status, RunStatus.PENDING);
+        }
+        Map<String, StepResult> succeeded = new LinkedHashMap<>();
+        stepResults.forEach((name, result) -> {
+            if (result.status() == StepResult.StepStatus.SUCCESS) {
+                succeeded.put(name, result);
+            }
+        });
+        return new Run(id, workflowId, RunStatus.PENDING, payload, createdAt, startedAt, null, null, succeeded, null,
+                attempt + 1);
+    }
+
     private Run finish(RunStatus next, Instant now, String reason) {
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException(status, next);
         }
-        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null);
+        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null, attempt);
     }
 
     private void requireStatus(RunStatus expected, RunStatus next) {

@@ -175,7 +175,7 @@ class RunTest {
         Run renewed = running.heldUntil(T0.plusSeconds(20));
 
         assertThat(renewed).isEqualTo(new Run(running.id(), running.workflowId(), running.status(), running.payload(),
-                running.createdAt(), running.startedAt(), null, null, running.stepResults(), T0.plusSeconds(20)));
+                running.createdAt(), running.startedAt(), null, null, running.stepResults(), T0.plusSeconds(20), 1));
         assertThatThrownBy(() -> pending().heldUntil(T0.plusSeconds(20))).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> running.succeed(T0).heldUntil(T0.plusSeconds(20))).isInstanceOf(IllegalTransitionException.class);
     }
@@ -206,5 +206,41 @@ class RunTest {
         assertThat(running.isClaimable(T0.plusSeconds(60).plusNanos(1))).isTrue();
         assertThat(succeeded.isClaimable(T0.plusSeconds(3600))).isFalse();
         assertThat(failed.isClaimable(T0.plusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void cancel_endsAPendingOrRunningRunNow_keepingItsResults_andNothingElse() {
+        Run running = pending().claim(T0, T0.plusSeconds(10)).withStepResult(ok("first", T0));
+
+        Run cancelled = running.cancel(T0.plusSeconds(3));
+
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(cancelled.completedAt()).isEqualTo(T0.plusSeconds(3));
+        assertThat(cancelled.error()).isEqualTo("cancelled");
+        assertThat(cancelled.leaseExpiresAt()).isNull();
+        assertThat(cancelled.stepResults()).containsOnlyKeys("first");
+        assertThat(pending().cancel(T0).status()).isEqualTo(RunStatus.CANCELLED);
+        assertThatThrownBy(() -> running.succeed(T0).cancel(T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> cancelled.cancel(T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void retry_makesAFailedRunPendingAgain_withItsSuccessfulResultsOnly_andTheNextAttempt() {
+        StepResult failedStep = StepResult.failed("second", T0, T0, null, "503");
+        Run failed = pending().claim(T0, T0.plusSeconds(10)).withStepResult(ok("first", T0)).withStepResult(failedStep)
+                .fail(T0.plusSeconds(2), "step 'second' failed: 503");
+
+        Run retried = failed.retry();
+
+        assertThat(retried.status()).isEqualTo(RunStatus.PENDING);
+        assertThat(retried.attempt()).isEqualTo(2);
+        assertThat(retried.stepResults()).containsOnlyKeys("first");
+        assertThat(retried.error()).isNull();
+        assertThat(retried.completedAt()).isNull();
+        assertThat(retried.claim(T0.plusSeconds(9), T0.plusSeconds(19)).startedAt()).as("claimed again, it keeps its first start").isEqualTo(T0);
+        assertThat(retried.cancel(T0.plusSeconds(5)).retry().attempt()).as("a cancelled run may be retried too").isEqualTo(3);
+        assertThatThrownBy(retried::retry).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> pending().claim(T0, T0.plusSeconds(1)).succeed(T0).retry())
+                .isInstanceOf(IllegalTransitionException.class);
     }
 }

@@ -56,7 +56,7 @@ final class TriggeredRun {
             return;
         }
         status = observed;
-        if (observed.equals("success") || observed.equals("failed")) {
+        if (observed.equals("success") || observed.equals("failed") || observed.equals("cancelled")) {
             terminalSeenNanos = seenNanos;
             Instant started = timestamp(run.get("started_at"));
             Instant completed = timestamp(run.get("completed_at"));

@@ -2,10 +2,12 @@ package io.workflow.adapters.http;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.workflow.application.CancelRun;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.ListRuns;
+import io.workflow.application.RetryRun;
 import io.workflow.application.TriggerRun;
 
 import java.util.Objects;
@@ -30,13 +32,15 @@ public final class HttpApi {
 
     /** The use cases the API drives (input ports: a test may give lambdas). */
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
-                           GetRun getRun, ListRuns listRuns) {
+                           GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
         public UseCases {
             Objects.requireNonNull(createWorkflow, "createWorkflow");
             Objects.requireNonNull(getWorkflow, "getWorkflow");
             Objects.requireNonNull(triggerRun, "triggerRun");
             Objects.requireNonNull(getRun, "getRun");
             Objects.requireNonNull(listRuns, "listRuns");
+            Objects.requireNonNull(cancelRun, "cancelRun");
+            Objects.requireNonNull(retryRun, "retryRun");
         }
     }
 
@@ -74,7 +78,7 @@ public final class HttpApi {
                 .register(PREFIX,
                         new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
-                                new RunQueries(new CursorCodec(cursorSecret))));
+                                useCases.cancelRun(), useCases.retryRun(), new RunQueries(new CursorCodec(cursorSecret))));
         ProblemResponses.register(routing);
     }
 }

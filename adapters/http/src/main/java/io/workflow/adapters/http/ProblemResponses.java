@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.NotFoundException;
+import io.workflow.domain.run.IllegalTransitionException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
 
 import java.util.Arrays;
@@ -44,6 +45,7 @@ final class ProblemResponses {
         routing.error(ProblemException.class, (req, res, e) -> send(res, e.problem()))
                 .error(InvalidInputException.class, (req, res, e) -> send(res, Problem.invalidBody(e)))
                 .error(NotFoundException.class, (req, res, e) -> send(res, Problem.of(Status.NOT_FOUND_404, e.getMessage())))
+                .error(IllegalTransitionException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(DispatchException.class, ProblemResponses::dispatchFailed)
                 .error(io.helidon.http.NotFoundException.class, ProblemResponses::noRoute)
                 .error(HttpException.class, ProblemResponses::httpException)

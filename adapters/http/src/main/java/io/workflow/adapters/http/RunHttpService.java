@@ -6,8 +6,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.workflow.application.CancelRun;
 import io.workflow.application.GetRun;
 import io.workflow.application.ListRuns;
+import io.workflow.application.RetryRun;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.page.Page;
@@ -16,24 +18,35 @@ import io.workflow.domain.run.RunQuery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
 
-/** {@code POST /trigger}, {@code GET /runs/{run_id}} and {@code GET /runs}, under {@code /api/v1}. */
+/**
+ * {@code POST /trigger}, {@code GET /runs/{run_id}}, {@code GET /runs}, {@code POST /runs/{run_id}/cancel}
+ * and {@code POST /runs/{run_id}/retry}, under {@code /api/v1}.
+ */
 final class RunHttpService implements HttpService {
     private static final String TRIGGER = "/trigger[/]";
     private static final String RUNS = "/runs[/]";
     private static final String RUN = "/runs/{run_id}[/]";
+    private static final String CANCEL = "/runs/{run_id}/cancel[/]";
+    private static final String RETRY = "/runs/{run_id}/retry[/]";
 
     private final TriggerRun triggerRun;
     private final GetRun getRun;
     private final ListRuns listRuns;
+    private final CancelRun cancelRun;
+    private final RetryRun retryRun;
     private final RunQueries queries;
 
-    RunHttpService(TriggerRun triggerRun, GetRun getRun, ListRuns listRuns, RunQueries queries) {
+    RunHttpService(TriggerRun triggerRun, GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
+                   RunQueries queries) {
         this.triggerRun = triggerRun;
         this.getRun = getRun;
         this.listRuns = listRuns;
+        this.cancelRun = cancelRun;
+        this.retryRun = retryRun;
         this.queries = queries;
     }
 
@@ -44,7 +57,11 @@ final class RunHttpService implements HttpService {
                 .get(RUNS, this::list)
                 .any(RUNS, methodNotAllowed(Method.GET))
                 .get(RUN, this::get)
-                .any(RUN, methodNotAllowed(Method.GET));
+                .any(RUN, methodNotAllowed(Method.GET))
+                .post(CANCEL, (req, res) -> Json.send(res, RunJson.tree(cancelRun.cancel(runId(req)))))
+                .any(CANCEL, methodNotAllowed(Method.POST))
+                .post(RETRY, (req, res) -> Json.send(res, RunJson.tree(retryRun.retry(runId(req)))))
+                .any(RETRY, methodNotAllowed(Method.POST));
     }
 
     private void trigger(ServerRequest req, ServerResponse res) {
@@ -54,7 +71,11 @@ final class RunHttpService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Json.send(res, RunJson.tree(getRun.get(PathIds.uuid(req, "run_id", "run"))));
+        Json.send(res, RunJson.tree(getRun.get(runId(req))));
+    }
+
+    private static UUID runId(ServerRequest req) {
+        return PathIds.uuid(req, "run_id", "run");
     }
 
     private void list(ServerRequest req, ServerResponse res) {

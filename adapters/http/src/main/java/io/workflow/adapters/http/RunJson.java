@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A run on the wire: the trigger request {@code {"workflow_id", "payload"?}} and the run
  * {@code {"uuid","workflow_id","status","payload","created_at","started_at","completed_at","error",
- * "step_results":{"<step>":{"step_name","status","started_at","completed_at","output","error"}}}}.
+ * "step_results":{"<step>":{"step_name","status","started_at","completed_at","output","error"}},"attempt"}}
+ * ({@code attempt}, 1 until the run is retried, is an addition to the seed's shape, last).
  * Statuses are lower case ({@code pending}, {@code running}, {@code success}, {@code failed}).
  */
 final class RunJson {
@@ -47,6 +48,7 @@ final class RunJson {
         Map<String, Object> results = new LinkedHashMap<>();
         run.stepResults().forEach((name, result) -> results.put(name, stepResultTree(result)));
         tree.put("step_results", results);
+        tree.put("attempt", run.attempt());
         return tree;
     }
 

@@ -141,6 +141,40 @@ class RunHttpServiceTest {
     }
 
     @Test
+    void cancel_answersTheCancelledRun_againTheSame_and409ForARunThatEndedOtherwise() {
+        String runId = trigger();
+
+        ApiServer.Reply reply = api.postJson("/api/v1/runs/" + runId + "/cancel", "");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("uuid", runId).containsEntry("status", "cancelled")
+                .containsEntry("error", "cancelled").containsEntry("attempt", 1);
+        assertThat(api.postJson("/api/v1/runs/" + runId + "/cancel", "").json()).isEqualTo(reply.json());
+        assertThat(api.get("/api/v1/runs/" + runId + "/cancel").status()).isEqualTo(405);
+
+        UUID finished = UUID.fromString(trigger());
+        api.useCases.runs.computeIfPresent(finished, (id, run) -> run.claim(Instant.now(), Instant.now().plusSeconds(10))
+                .succeed(Instant.now()));
+        ProblemAssertions.assertProblem(api.postJson("/api/v1/runs/" + finished + "/cancel", ""), 409, "about:blank", null,
+                "a success run cannot become cancelled");
+        assertNotFound(api.postJson("/api/v1/runs/" + UUID.randomUUID() + "/cancel", ""), "not found");
+    }
+
+    @Test
+    void retry_answersThePendingRunWithItsNextAttempt_and409ForARunThatHasNotEnded() {
+        String runId = trigger();
+        ProblemAssertions.assertProblem(api.postJson("/api/v1/runs/" + runId + "/retry", ""), 409, "about:blank", null,
+                "a pending run cannot become pending");
+        api.postJson("/api/v1/runs/" + runId + "/cancel", "");
+
+        ApiServer.Reply reply = api.postJson("/api/v1/runs/" + runId + "/retry", "");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("status", "pending").containsEntry("attempt", 2).containsEntry("error", null);
+        assertThat(api.useCases.runs.get(UUID.fromString(runId)).attempt()).isEqualTo(2);
+    }
+
+    @Test
     void givenUnknownRun_get_returns404() {
         UUID unknown = UUID.randomUUID();
 

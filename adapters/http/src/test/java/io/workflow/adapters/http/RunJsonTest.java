@@ -33,8 +33,9 @@ class RunJsonTest {
         Map<String, Object> tree = RunJson.tree(run);
 
         assertThat(tree).containsOnlyKeys("uuid", "workflow_id", "status", "payload", "created_at", "started_at",
-                "completed_at", "error", "step_results");
+                "completed_at", "error", "step_results", "attempt");
         assertThat(tree).containsEntry("uuid", run.id().toString())
+                .containsEntry("attempt", 1)
                 .containsEntry("status", "success")
                 .containsEntry("created_at", "2025-01-01T10:00:00.123456Z")
                 .containsEntry("completed_at", "2025-01-01T10:00:01.123456Z")
@@ -53,7 +54,7 @@ class RunJsonTest {
     @Test
     void statusNames_areLowerCase() {
         assertThat(RunStatus.values()).extracting(RunJson::statusName)
-                .containsExactly("pending", "running", "success", "failed");
+                .containsExactly("pending", "running", "success", "failed", "cancelled");
     }
 
     @ParameterizedTest

@@ -1,9 +1,11 @@
 package io.workflow.adapters.http;
 
+import io.workflow.application.CancelRun;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.ListRuns;
+import io.workflow.application.RetryRun;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.NotFoundException;
 import io.workflow.domain.TimeOrderedIds;
@@ -11,6 +13,7 @@ import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
+import io.workflow.domain.run.RunStatus;
 import io.workflow.domain.workflow.Workflow;
 
 import java.time.Instant;
@@ -64,7 +67,14 @@ final class StubUseCases {
             listQueries.add(query);
             return newestFirst(query);
         };
-        return new HttpApi.UseCases(create, getWorkflow, trigger, getRun, list);
+        // The run's own rules decide (an illegal change throws), as the real use case does.
+        CancelRun cancel = id -> runs.compute(id, (key, run) -> cancelled(find(runs, id, "run")));
+        RetryRun retry = id -> runs.compute(id, (key, run) -> find(runs, id, "run").retry());
+        return new HttpApi.UseCases(create, getWorkflow, trigger, getRun, list, cancel, retry);
+    }
+
+    private static Run cancelled(Run run) {
+        return run.status() == RunStatus.CANCELLED ? run : run.cancel(Instant.now());
     }
 
     /** The stored runs the query selects, a page at a time: just enough of a listing to walk through. */

@@ -43,7 +43,7 @@ public final class PostgresRunRepository implements RunRepository {
     // statements order by the qualified columns (runs.created_at), which the indexes serve.
     private static final String COLUMNS = """
             id, workflow_id, status, CAST(payload AS text) AS payload, %s, %s, %s, error,
-            CAST(step_results AS text) AS step_results, %s""".formatted(
+            CAST(step_results AS text) AS step_results, %s, attempt""".formatted(
             epochMicros("created_at"), epochMicros("started_at"), epochMicros("completed_at"), epochMicros("lease_expires_at"));
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
@@ -69,6 +69,7 @@ public final class PostgresRunRepository implements RunRepository {
                     .addParam(run.error())
                     .addParam(JsonColumns.stepResults(run.stepResults()))
                     .addParam(timestamp(run.leaseExpiresAt()))
+                    .addParam(run.attempt())
                     .execute();
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
@@ -124,6 +125,7 @@ public final class PostgresRunRepository implements RunRepository {
                 .addParam(next.error())
                 .addParam(JsonColumns.stepResults(next.stepResults()))
                 .addParam(timestamp(next.leaseExpiresAt()))
+                .addParam(next.attempt())
                 .addParam(expected.id())
                 .addParam(statusName(expected.status()))
                 .addParam(timestamp(expected.leaseExpiresAt()))
@@ -159,7 +161,7 @@ public final class PostgresRunRepository implements RunRepository {
         return new Run(uuid(row, "id"), uuid(row, "workflow_id"), status(text(row, "status")),
                 JsonColumns.payload(text(row, "payload")), instant(row, "created_at"), instant(row, "started_at"),
                 instant(row, "completed_at"), text(row, "error"), JsonColumns.stepResults(text(row, "step_results")),
-                instant(row, "lease_expires_at"));
+                instant(row, "lease_expires_at"), ((Number) row.column("attempt").get()).intValue());
     }
 
     /** The {@code status} column's value: the status in lower case (the table's CHECK lists them). */
@@ -179,13 +181,13 @@ public final class PostgresRunRepository implements RunRepository {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put(INSERT, """
                 INSERT INTO runs (id, workflow_id, status, payload, created_at, started_at, completed_at, error,
-                                  step_results, lease_expires_at)
-                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?)""");
+                                  step_results, lease_expires_at, attempt)
+                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""");
         statements.put(FIND_BY_ID, "SELECT " + COLUMNS + " FROM runs WHERE id = CAST(? AS uuid)");
         statements.put(COMPARE_AND_SET, """
                 UPDATE runs
                 SET status = ?, started_at = ?, completed_at = ?, error = ?, step_results = CAST(? AS jsonb),
-                    lease_expires_at = ?
+                    lease_expires_at = ?, attempt = ?
                 WHERE id = CAST(? AS uuid) AND status = ? AND lease_expires_at IS NOT DISTINCT FROM ?""");
         // Literal statuses, so the planner can prove the query matches the partial index runs_stranded_idx.
         statements.put(FIND_STRANDED, "SELECT " + COLUMNS + """

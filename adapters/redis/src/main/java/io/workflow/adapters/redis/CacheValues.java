@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 final class CacheValues {
     static final String WORKFLOW_PREFIX = "workflow:v1:";
-    static final String RUN_PREFIX = "run:v1:";
+    static final String RUN_PREFIX = "run:v2:";
     // Jackson's default thread-local buffer recycling gives no reuse on virtual threads.
     private static final ObjectMapper MAPPER = new ObjectMapper(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
@@ -101,6 +101,7 @@ final class CacheValues {
         });
         tree.put("r", results);
         tree.put("l", micros(run.leaseExpiresAt()));
+        tree.put("a", run.attempt());
         return write(tree);
     }
 
@@ -115,7 +116,8 @@ final class CacheValues {
         });
         return new Run(UUID.fromString((String) tree.get("i")), UUID.fromString((String) tree.get("w")),
                 RunStatus.valueOf((String) tree.get("s")), (Map<String, ?>) tree.get("p"), instant(tree.get("c")),
-                instant(tree.get("st")), instant(tree.get("co")), (String) tree.get("e"), results, instant(tree.get("l")));
+                instant(tree.get("st")), instant(tree.get("co")), (String) tree.get("e"), results, instant(tree.get("l")),
+                ((Number) tree.get("a")).intValue());
     }
 
     private static String write(Object tree) {

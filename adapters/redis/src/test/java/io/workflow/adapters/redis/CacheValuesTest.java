@@ -63,6 +63,16 @@ class CacheValuesTest {
     }
 
     @Test
+    void cancelledAndRetriedRuns_roundTrip_withTheirAttempt() {
+        Run cancelled = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), T0).cancel(T0.plusSeconds(1));
+        Run retried = cancelled.retry();
+
+        assertThat(CacheValues.run(CacheValues.run(cancelled))).isEqualTo(cancelled);
+        assertThat(CacheValues.run(CacheValues.run(retried))).isEqualTo(retried);
+        assertThat(CacheValues.run(CacheValues.run(retried)).attempt()).isEqualTo(2);
+    }
+
+    @Test
     void givenTextThatIsNoCacheValue_readingFails() {
         assertThatThrownBy(() -> CacheValues.run("not json")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -72,6 +72,29 @@ public abstract class RunRepositoryContract {
     }
 
     @Test
+    void cancelledThenRetriedRun_isStoredWithItsAttempt_andListedByEachStatus() {
+        Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
+        runs().insert(pending);
+        Instant now = Fixtures.now();
+        Run claimed = pending.claim(now, now.plusSeconds(10));
+        Run renewed = claimed.heldUntil(now.plusSeconds(20));
+        Run cancelled = renewed.withStepResult(StepResult.succeeded("wait", now, now, Map.of())).cancel(now.plusSeconds(1));
+
+        assertThat(runs().compareAndSet(pending, claimed)).isTrue();
+        assertThat(runs().compareAndSet(claimed, renewed)).as("a renewed lease").isTrue();
+        assertThat(runs().compareAndSet(claimed, renewed)).as("the old lease no longer matches").isFalse();
+        assertThat(runs().compareAndSet(renewed, cancelled)).isTrue();
+        assertThat(runs().findById(pending.id())).contains(cancelled);
+        assertThat(runs().list(new RunQuery(new PageRequest(10, null), RunStatus.CANCELLED, workflow.uuid())).items())
+                .containsExactly(cancelled);
+
+        Run retried = cancelled.retry();
+        assertThat(runs().compareAndSet(cancelled, retried)).isTrue();
+        assertThat(runs().findById(pending.id())).contains(retried);
+        assertThat(runs().findById(pending.id()).orElseThrow().attempt()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentClaims_onlyOneWins() throws Exception {
         Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
         runs().insert(pending);

@@ -1,0 +1,91 @@
+package io.workflow.application.service;
+
+import io.workflow.application.CancelRun;
+import io.workflow.application.RetryRun;
+import io.workflow.domain.NotFoundException;
+import io.workflow.domain.port.RunCompletionPublisher;
+import io.workflow.domain.port.RunDispatcher;
+import io.workflow.domain.port.RunDispatcher.DispatchException;
+import io.workflow.domain.port.RunRepository;
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunStatus;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A person's changes to a run: cancel and retry. Each is a compare-and-set on the stored run, tried
+ * again when a worker changed the run in between (a step result, a lease renewal), so it never
+ * overwrites a worker's write and never loses to one for long.
+ */
+public final class ChangeRunService implements CancelRun, RetryRun {
+    private static final Logger LOG = Logger.getLogger(ChangeRunService.class.getName());
+    /** A worker writes a run a few times a second at most; this many tries always get through. */
+    private static final int MAX_TRIES = 20;
+
+    private final RunRepository runs;
+    private final RunDispatcher dispatcher;
+    private final RunCompletionPublisher completions;
+    private final CacheAside<Run> cache;
+    private final Clock clock;
+
+    public ChangeRunService(RunRepository runs, RunDispatcher dispatcher, RunCompletionPublisher completions,
+                            CacheAside<Run> cache, Clock clock) {
+        this.runs = runs;
+        this.dispatcher = dispatcher;
+        this.completions = completions;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @Override
+    public Run cancel(UUID runId) {
+        Optional<Run> cancelled = change(runId, run -> run.status() == RunStatus.CANCELLED ? null : run.cancel(clock.instant()));
+        if (cancelled.isEmpty()) {
+            return find(runId); // already cancelled: nothing to announce again
+        }
+        completions.completed(cancelled.get());
+        return cancelled.get();
+    }
+
+    @Override
+    public Run retry(UUID runId) {
+        Run retried = change(runId, Run::retry).orElseThrow();
+        try {
+            dispatcher.dispatch(retried);
+        } catch (DispatchException e) {
+            // Stored pending: the stranded-run sweeper dispatches it (its creation is long past the grace).
+            LOG.log(Level.WARNING, "retried run " + runId + " left to the sweeper: it could not be dispatched now", e);
+        }
+        return retried;
+    }
+
+    /**
+     * Stores {@code change(run)} in place of the stored run; empty when the change says there is
+     * nothing to do (returns null). Domain exceptions from {@code change} (an illegal transition) pass through.
+     */
+    private Optional<Run> change(UUID runId, Function<Run, Run> change) {
+        for (int tries = 1; ; tries++) {
+            Run stored = find(runId);
+            Run next = change.apply(stored);
+            if (next == null) {
+                return Optional.empty();
+            }
+            if (runs.compareAndSet(stored, next)) {
+                cache.changed(runId);
+                return Optional.of(next);
+            }
+            if (tries == MAX_TRIES) {
+                throw new IllegalStateException("run " + runId + " kept changing; gave up after " + tries + " tries");
+            }
+        }
+    }
+
+    private Run find(UUID runId) {
+        return runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId));
+    }
+}
