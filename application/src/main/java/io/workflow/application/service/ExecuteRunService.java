@@ -9,17 +9,21 @@ import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunContext;
 import io.workflow.domain.run.StepResult;
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
+import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -170,19 +174,42 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
         LOG.fine(() -> "run " + held.current().id() + " handed back: its process is shutting down");
     }
 
+    /**
+     * Performs the step, and again after a wait as its retry policy says while it fails in a way the
+     * policy retries. A wait is interruptible: a cancel or a shutdown ends it, with the last result.
+     */
     private StepResult perform(Step step, Run run) {
-        Instant started = clock.instant();
-        StepOutcome outcome;
-        try {
-            outcome = steps.execute(step, RunContext.of(run.payload(), run.stepResults()));
-        } catch (RuntimeException e) {
-            outcome = new StepOutcome.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+        RetryPolicy policy = step instanceof WebhookStep webhook ? webhook.retry() : null;
+        List<StepResult.Attempt> earlier = new ArrayList<>();
+        while (true) {
+            Instant started = clock.instant();
+            StepOutcome outcome = attempt(step, run);
+            Instant completed = clock.instant();
+            StepResult result = switch (outcome) {
+                case StepOutcome.Succeeded ok -> StepResult.succeeded(step.name(), started, completed, ok.output());
+                case StepOutcome.Failed failed -> StepResult.failed(step.name(), started, completed, failed.output(), failed.error());
+            };
+            if (!(outcome instanceof StepOutcome.Failed failed) || policy == null
+                    || !policy.retries(failed.failure(), earlier.size() + 1) || Thread.currentThread().isInterrupted()) {
+                return result.after(earlier);
+            }
+            Duration wait = policy.delayAfter(earlier.size() + 1, failed.retryAfter(), ThreadLocalRandom.current().nextDouble());
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result.after(earlier);
+            }
+            earlier.add(new StepResult.Attempt(started, completed, failed.error()));
         }
-        Instant completed = clock.instant();
-        return switch (outcome) {
-            case StepOutcome.Succeeded ok -> StepResult.succeeded(step.name(), started, completed, ok.output());
-            case StepOutcome.Failed failed -> StepResult.failed(step.name(), started, completed, failed.output(), failed.error());
-        };
+    }
+
+    private StepOutcome attempt(Step step, Run run) {
+        try {
+            return steps.execute(step, RunContext.of(run.payload(), run.stepResults()));
+        } catch (RuntimeException e) {
+            return new StepOutcome.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+        }
     }
 
     private Outcome finish(HeldRun held, UnaryOperator<Run> finishing) {

@@ -1,7 +1,10 @@
 package io.workflow.domain.port;
 
 import io.workflow.domain.run.RunContext;
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
+
+import java.time.Duration;
 
 /** Performs one step of a run. */
 @FunctionalInterface
@@ -15,7 +18,16 @@ public interface StepExecutor {
         record Succeeded(Object output) implements StepOutcome {
         }
 
-        record Failed(String error, Object output) implements StepOutcome {
+        /**
+         * {@code failure}: what kind of failure, for a retry policy to judge (null: one no retry can
+         * mend, such as an unresolved placeholder); {@code retryAfter}: the wait the receiver asked
+         * for, if any.
+         */
+        record Failed(String error, Object output, RetryPolicy.Failure failure, Duration retryAfter) implements StepOutcome {
+            /** A failure no retry can mend. */
+            public Failed(String error, Object output) {
+                this(error, output, null, null);
+            }
         }
     }
 }

@@ -12,9 +12,10 @@ import java.util.Set;
  * Calls an HTTP endpoint. {@code url}, {@code headers} and {@code body} may hold placeholders
  * ({@code ${payload.user_id}}, {@code ${<step>.<field>}}) resolved from the run context when the
  * step runs. {@code body} is a structured value: maps, lists, strings, numbers, booleans, null.
+ * {@code retry}, when set, says how a failed call is tried again; without it a call is made once.
  */
-public record WebhookStep(String name, String url, String method, Map<String, String> headers, Object body)
-        implements Step {
+public record WebhookStep(String name, String url, String method, Map<String, String> headers, Object body,
+                          RetryPolicy retry) implements Step {
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
     public WebhookStep {
@@ -29,6 +30,11 @@ public record WebhookStep(String name, String url, String method, Map<String, St
             throw new InvalidInputException("method", "must be one of " + String.join(", ", METHODS.stream().sorted().toList()));
         }
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** A call made once, whatever its outcome. */
+    public WebhookStep(String name, String url, String method, Map<String, String> headers, Object body) {
+        this(name, url, method, headers, body, null);
     }
 
     /** Whether the text, placeholders stood in for, parses as an absolute http(s) URL with a host. */

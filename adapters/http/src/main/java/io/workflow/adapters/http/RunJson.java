@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * A run on the wire: the trigger request {@code {"workflow_id", "payload"?}} and the run
  * {@code {"uuid","workflow_id","status","payload","created_at","started_at","completed_at","error",
- * "step_results":{"<step>":{"step_name","status","started_at","completed_at","output","error"}},"attempt"}}
- * ({@code attempt}, 1 until the run is retried, is an addition to the seed's shape, last).
+ * "step_results":{"<step>":{"step_name","status","started_at","completed_at","output","error","attempts"}},"attempt"}}
+ * ({@code attempt}, 1 until the run is retried, and each step's {@code attempts}, its tries with their
+ * times and errors, are additions to the seed's shape, last).
  * Statuses are lower case ({@code pending}, {@code running}, {@code success}, {@code failed}).
  */
 final class RunJson {
@@ -63,7 +64,7 @@ final class RunJson {
                 return status;
             }
         }
-        throw new InvalidInputException(field, "must be one of pending, running, success, failed");
+        throw new InvalidInputException(field, "must be one of pending, running, success, failed, cancelled");
     }
 
     private static Map<String, Object> stepResultTree(StepResult result) {
@@ -74,6 +75,17 @@ final class RunJson {
         entry.put("completed_at", text(result.completedAt()));
         entry.put("output", result.output());
         entry.put("error", result.error());
+        entry.put("attempts", result.allAttempts().stream().map(RunJson::attemptTree).toList());
+        return entry;
+    }
+
+    private static Map<String, Object> attemptTree(StepResult.Attempt attempt) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("started_at", text(attempt.startedAt()));
+        entry.put("completed_at", text(attempt.completedAt()));
+        entry.put("duration_ms", attempt.startedAt() == null || attempt.completedAt() == null ? null
+                : attempt.duration().toNanos() / 1e6);
+        entry.put("error", attempt.error());
         return entry;
     }
 

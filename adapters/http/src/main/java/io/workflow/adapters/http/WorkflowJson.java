@@ -73,6 +73,9 @@ final class WorkflowJson {
         tree.put("name", step.name());
         tree.put("type", type);
         tree.put("config", config);
+        if (step instanceof WebhookStep webhook && webhook.retry() != null) {
+            tree.put("retry", RetryPolicyJson.tree(webhook.retry()));
+        }
         return tree;
     }
 
@@ -90,9 +93,15 @@ final class WorkflowJson {
         RequestFields config = fields.requiredObject("config");
         try {
             return switch (type) {
-                case DELAY -> new DelayStep(name, duration(config));
+                case DELAY -> {
+                    if (fields.has("retry")) {
+                        throw new InvalidInputException(fields.field("retry"), "applies to webhook steps only: a delay cannot fail");
+                    }
+                    yield new DelayStep(name, duration(config));
+                }
                 case WEBHOOK -> new WebhookStep(name, config.requiredString("url"),
-                        config.requiredString("method").toUpperCase(Locale.ROOT), headers(config), config.value("body"));
+                        config.requiredString("method").toUpperCase(Locale.ROOT), headers(config), config.value("body"),
+                        RetryPolicyJson.read(fields));
                 default -> throw new InvalidInputException(fields.field("type"),
                         "unknown step type '" + type + "'; known types: " + DELAY + ", " + WEBHOOK);
             };
@@ -101,7 +110,7 @@ final class WorkflowJson {
                 throw e;
             }
             // The step's own rules name its properties; on the wire they sit in the step or its config.
-            String field = "name".equals(e.field()) ? fields.field("name") : config.field(e.field());
+            String field = "name".equals(e.field()) || e.field().startsWith("retry.") ? fields.field(e.field()) : config.field(e.field());
             throw new InvalidInputException(field, e.reason());
         }
     }

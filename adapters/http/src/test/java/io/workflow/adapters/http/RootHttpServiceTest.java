@@ -66,6 +66,8 @@ class RootHttpServiceTest {
         paths.forEach((path, item) -> described.put(path, new TreeSet<>(item.keySet())));
         assertThat(described).isEqualTo(Map.of(
                 "/", Set.of("get"),
+                "/api/v1/runs/{run_id}/cancel", Set.of("post"),
+                "/api/v1/runs/{run_id}/retry", Set.of("post"),
                 "/health", Set.of("get"),
                 "/openapi", Set.of("get"),
                 "/api/v1/workflows", Set.of("post"),

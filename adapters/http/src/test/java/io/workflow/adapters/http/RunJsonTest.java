@@ -42,7 +42,12 @@ class RunJsonTest {
                 .containsEntry("error", null);
         @SuppressWarnings("unchecked")
         Map<String, Object> wait = (Map<String, Object>) ((Map<?, ?>) tree.get("step_results")).get("wait");
-        assertThat(wait).containsOnlyKeys("step_name", "status", "started_at", "completed_at", "output", "error");
+        assertThat(wait).containsOnlyKeys("step_name", "status", "started_at", "completed_at", "output", "error", "attempts");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> attempts = (List<Map<String, Object>>) wait.get("attempts");
+        assertThat(attempts).as("one attempt, the result's own").singleElement().satisfies(attempt -> assertThat(attempt)
+                .containsEntry("started_at", "2025-01-01T10:00:00.123456Z").containsEntry("completed_at", "2025-01-01T10:00:01.123456Z")
+                .containsEntry("duration_ms", 1000.0).containsEntry("error", null));
         assertThat(wait).containsEntry("step_name", "wait")
                 .containsEntry("status", "success")
                 .containsEntry("started_at", "2025-01-01T10:00:00.123456Z")

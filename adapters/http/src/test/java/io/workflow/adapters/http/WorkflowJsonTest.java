@@ -2,6 +2,7 @@ package io.workflow.adapters.http;
 
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -55,6 +57,11 @@ class WorkflowJsonTest {
 
     private static Map<String, Object> webhook(String name, Map<String, Object> config) {
         return object("name", name, "type", "webhook", "config", config);
+    }
+
+    private static Map<String, Object> withRetry(Map<String, Object> step, Object retry) {
+        step.put("retry", retry);
+        return step;
     }
 
     private static Map<String, Object> hook(Object url, Object method) {
@@ -116,7 +123,20 @@ class WorkflowJsonTest {
                 argumentSet("webhook on the second step", request(delay("a", 1), webhook("b", hook("ftp://x", "GET"))), "steps[1].config.url"),
                 argumentSet("webhook headers not an object", request(webhook("a",
                         object("url", "http://example.com/", "method", "GET", "headers", array("X-A: 1")))), "steps[0].config.headers"),
-                argumentSet("duplicate step names", request(delay("a", 1), delay("b", 1), delay("a", 2)), "steps[2].name"));
+                argumentSet("duplicate step names", request(delay("a", 1), delay("b", 1), delay("a", 2)), "steps[2].name"),
+                argumentSet("retry on a delay", request(withRetry(delay("a", 1), object("max_attempts", 3))), "steps[0].retry"),
+                argumentSet("retry without max_attempts", request(withRetry(webhook("a", hook("http://x.test/", "GET")),
+                        object("initial_interval", 1))), "steps[0].retry.max_attempts"),
+                argumentSet("retry with 0 attempts", request(withRetry(webhook("a", hook("http://x.test/", "GET")),
+                        object("max_attempts", 0))), "steps[0].retry.max_attempts"),
+                argumentSet("retry with 2.5 attempts", request(withRetry(webhook("a", hook("http://x.test/", "GET")),
+                        object("max_attempts", 2.5))), "steps[0].retry.max_attempts"),
+                argumentSet("retry with a negative interval", request(withRetry(webhook("a", hook("http://x.test/", "GET")),
+                        object("max_attempts", 2, "initial_interval", -1))), "steps[0].retry.initial_interval"),
+                argumentSet("retry on an unknown kind", request(withRetry(webhook("a", hook("http://x.test/", "GET")),
+                        object("max_attempts", 2, "retry_on", array("5xx", "sometimes")))), "steps[0].retry.retry_on[1]"),
+                argumentSet("retry that is no object", request(withRetry(webhook("a", hook("http://x.test/", "GET")), 3)),
+                        "steps[0].retry"));
     }
 
     @ParameterizedTest
@@ -165,6 +185,24 @@ class WorkflowJsonTest {
         assertThat(workflow.steps()).containsExactly(
                 new DelayStep("wait", Duration.ofSeconds(2)),
                 new WebhookStep("notify", "https://example.com/hook", "POST", Map.of(), null));
+    }
+
+    @Test
+    void aWebhooksRetry_isReadWithItsDefaults_andWrittenBackInFull() {
+        Workflow workflow = read(request(withRetry(webhook("notify", hook("http://x.test/", "POST")),
+                object("max_attempts", 5, "initial_interval", 0.5, "retry_on", array("5xx", "4xx")))));
+
+        RetryPolicy retry = ((WebhookStep) workflow.steps().getFirst()).retry();
+        assertThat(retry).isEqualTo(new RetryPolicy(5, Duration.ofMillis(500), 2.0, Duration.ofSeconds(60), 0,
+                Set.of(RetryPolicy.Failure.SERVER_ERROR, RetryPolicy.Failure.CLIENT_ERROR)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> written = (Map<String, Object>) ((List<Map<String, Object>>) WorkflowJson.tree(workflow).get("steps"))
+                .getFirst().get("retry");
+        assertThat(written).containsExactly(Map.entry("max_attempts", 5), Map.entry("initial_interval", 0.5),
+                Map.entry("backoff_coefficient", 2.0), Map.entry("max_interval", 60L), Map.entry("jitter", 0.0),
+                Map.entry("retry_on", List.of("4xx", "5xx")));
+        assertThat(((WebhookStep) read(request(webhook("once", hook("http://x.test/", "GET")))).steps().getFirst()).retry())
+                .as("no retry: called once").isNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The {@code jsonb} columns, as this adapter stores them: {@code workflows.steps} as
@@ -63,6 +65,9 @@ final class JsonColumns {
                     config.put("method", webhook.method());
                     config.put("headers", webhook.headers());
                     config.put("body", webhook.body());
+                    if (webhook.retry() != null) {
+                        config.put("retry", retryTree(webhook.retry()));
+                    }
                     yield "webhook";
                 }
             };
@@ -86,7 +91,7 @@ final class JsonColumns {
                 case "delay" -> new DelayStep(name, Duration.ofNanos(
                         new BigDecimal(config.get("duration").toString()).multiply(NANOS_PER_SECOND).longValue()));
                 case "webhook" -> new WebhookStep(name, (String) config.get("url"), (String) config.get("method"),
-                        (Map<String, String>) config.get("headers"), config.get("body"));
+                        (Map<String, String>) config.get("headers"), config.get("body"), retry((Map<String, Object>) config.get("retry")));
                 default -> throw new IllegalStateException("stored step '" + name + "' has unknown type " + step.get("type"));
             });
         }
@@ -103,6 +108,15 @@ final class JsonColumns {
             entry.put("completed_at", text(result.completedAt()));
             entry.put("output", result.output());
             entry.put("error", result.error());
+            if (!result.attempts().isEmpty()) {
+                entry.put("attempts", result.attempts().stream().map(attempt -> {
+                    Map<String, Object> tried = new LinkedHashMap<>();
+                    tried.put("started_at", text(attempt.startedAt()));
+                    tried.put("completed_at", text(attempt.completedAt()));
+                    tried.put("error", attempt.error());
+                    return tried;
+                }).toList());
+            }
             tree.put(name, entry);
         });
         return write(tree);
@@ -119,8 +133,11 @@ final class JsonColumns {
             Map<String, Object> entry = (Map<String, Object>) value;
             StepResult.StepStatus status = "success".equals(entry.get("status"))
                     ? StepResult.StepStatus.SUCCESS : StepResult.StepStatus.FAILED;
+            List<StepResult.Attempt> attempts = entry.get("attempts") == null ? List.of()
+                    : ((List<Map<String, Object>>) entry.get("attempts")).stream().map(tried -> new StepResult.Attempt(
+                            instant(tried.get("started_at")), instant(tried.get("completed_at")), (String) tried.get("error"))).toList();
             results.put(name, new StepResult((String) entry.get("step_name"), status, instant(entry.get("started_at")),
-                    instant(entry.get("completed_at")), entry.get("output"), (String) entry.get("error")));
+                    instant(entry.get("completed_at")), entry.get("output"), (String) entry.get("error"), attempts));
         });
         return results;
     }
@@ -136,5 +153,29 @@ final class JsonColumns {
 
     private static Instant instant(Object text) {
         return text == null ? null : UtcInstants.parse((String) text);
+    }
+
+    /** A step's retry policy as stored: intervals in nanoseconds, kinds by their domain names. */
+    private static Map<String, Object> retryTree(RetryPolicy policy) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("max_attempts", policy.maxAttempts());
+        tree.put("initial_interval_ns", policy.initialInterval().toNanos());
+        tree.put("backoff_coefficient", policy.backoffCoefficient());
+        tree.put("max_interval_ns", policy.maxInterval().toNanos());
+        tree.put("jitter", policy.jitter());
+        tree.put("retry_on", policy.retryOn().stream().map(Enum::name).sorted().toList());
+        return tree;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RetryPolicy retry(Map<String, Object> tree) {
+        if (tree == null) {
+            return null;
+        }
+        return new RetryPolicy(((Number) tree.get("max_attempts")).intValue(),
+                Duration.ofNanos(((Number) tree.get("initial_interval_ns")).longValue()),
+                ((Number) tree.get("backoff_coefficient")).doubleValue(),
+                Duration.ofNanos(((Number) tree.get("max_interval_ns")).longValue()), ((Number) tree.get("jitter")).doubleValue(),
+                ((List<String>) tree.get("retry_on")).stream().map(RetryPolicy.Failure::valueOf).collect(Collectors.toSet()));
     }
 }

@@ -3,6 +3,7 @@ package io.workflow.adapters.postgres;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +31,9 @@ class JsonColumnsTest {
                 new WebhookStep("notify", "https://example.com/hooks/${payload.user_id}?q=a", "PATCH",
                         Map.of("X-User", "${payload.user_id}", "Authorization", "Bearer t"),
                         Map.of("user", "${payload.user_id}", "nested", Map.of("list", List.of(1, 2.5, "x")), "ok", false)),
-                new WebhookStep("ping", "http://127.0.0.1:8080/", "GET", Map.of(), null));
+                new WebhookStep("ping", "http://127.0.0.1:8080/", "GET", Map.of(), null),
+                new WebhookStep("retried", "http://127.0.0.1:8080/", "POST", Map.of(), null, new RetryPolicy(5,
+                        Duration.ofMillis(1500), 2.5, Duration.ofSeconds(60), 0.2, Set.of(RetryPolicy.Failure.CLIENT_ERROR))));
 
         assertThat(JsonColumns.steps(JsonColumns.steps(steps))).isEqualTo(steps);
     }
@@ -59,8 +63,10 @@ class JsonColumnsTest {
         Run failed = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of("user", Map.of("id", 1)), T0)
                 .claim(T0, T0.plusSeconds(60))
                 .withStepResult(StepResult.succeeded("wait", T0, T0.plusMillis(500), Map.of("delayed_seconds", 0.5)))
-                .withStepResult(StepResult.failed("notify", T0.plusMillis(500), T0.plusSeconds(1), Map.of("status", 503), "HTTP 503"))
+                .withStepResult(StepResult.failed("notify", T0.plusMillis(900), T0.plusSeconds(1), Map.of("status", 503), "HTTP 503")
+                        .after(List.of(new StepResult.Attempt(T0.plusMillis(500), T0.plusMillis(600), "HTTP 502"))))
                 .fail(T0.plusSeconds(1), "step 'notify' failed: HTTP 503");
+        assertThat(failed.stepResults().get("notify").attempts()).hasSize(2);
 
         Map<String, StepResult> results = JsonColumns.stepResults(JsonColumns.stepResults(failed.stepResults()));
 

@@ -8,6 +8,7 @@ import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
@@ -15,10 +16,12 @@ import io.workflow.domain.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * How workflows and runs are kept in Redis: compact JSON with short keys, instants as epoch
@@ -27,7 +30,7 @@ import java.util.UUID;
  * entries of the old one are simply never read again and expire.
  */
 final class CacheValues {
-    static final String WORKFLOW_PREFIX = "workflow:v1:";
+    static final String WORKFLOW_PREFIX = "workflow:v2:";
     static final String RUN_PREFIX = "run:v2:";
     // Jackson's default thread-local buffer recycling gives no reuse on virtual threads.
     private static final ObjectMapper MAPPER = new ObjectMapper(
@@ -54,6 +57,9 @@ final class CacheValues {
                     entry.put("m", webhook.method());
                     entry.put("h", webhook.headers());
                     entry.put("b", webhook.body());
+                    if (webhook.retry() != null) {
+                        entry.put("r", retryTree(webhook.retry()));
+                    }
                 }
             }
             steps.add(entry);
@@ -72,7 +78,7 @@ final class CacheValues {
             steps.add(entry.containsKey("delay_ns")
                     ? new DelayStep(name, Duration.ofNanos(((Number) entry.get("delay_ns")).longValue()))
                     : new WebhookStep(name, (String) entry.get("url"), (String) entry.get("m"),
-                            (Map<String, String>) entry.get("h"), entry.get("b")));
+                            (Map<String, String>) entry.get("h"), entry.get("b"), retry((Map<String, Object>) entry.get("r"))));
         }
         return new Workflow(UUID.fromString((String) tree.get("u")), (String) tree.get("i"), (String) tree.get("n"),
                 (String) tree.get("d"), steps, instant(tree.get("c")));
@@ -97,6 +103,10 @@ final class CacheValues {
             entry.put("co", micros(result.completedAt()));
             entry.put("o", result.output());
             entry.put("e", result.error());
+            if (!result.attempts().isEmpty()) {
+                entry.put("a", result.attempts().stream().map(attempt -> Arrays.asList(
+                        micros(attempt.startedAt()), micros(attempt.completedAt()), attempt.error())).toList());
+            }
             results.put(name, entry);
         });
         tree.put("r", results);
@@ -111,8 +121,11 @@ final class CacheValues {
         Map<String, StepResult> results = new LinkedHashMap<>();
         ((Map<String, Object>) tree.get("r")).forEach((name, value) -> {
             Map<String, Object> entry = (Map<String, Object>) value;
+            List<StepResult.Attempt> attempts = entry.get("a") == null ? List.of() : ((List<List<Object>>) entry.get("a")).stream()
+                    .map(attempt -> new StepResult.Attempt(instant(attempt.get(0)), instant(attempt.get(1)), (String) attempt.get(2)))
+                    .toList();
             results.put(name, new StepResult((String) entry.get("n"), StepResult.StepStatus.valueOf((String) entry.get("s")),
-                    instant(entry.get("st")), instant(entry.get("co")), entry.get("o"), (String) entry.get("e")));
+                    instant(entry.get("st")), instant(entry.get("co")), entry.get("o"), (String) entry.get("e"), attempts));
         });
         return new Run(UUID.fromString((String) tree.get("i")), UUID.fromString((String) tree.get("w")),
                 RunStatus.valueOf((String) tree.get("s")), (Map<String, ?>) tree.get("p"), instant(tree.get("c")),
@@ -147,5 +160,27 @@ final class CacheValues {
         }
         long value = ((Number) micros).longValue();
         return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+    }
+
+    private static Map<String, Object> retryTree(RetryPolicy policy) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("n", policy.maxAttempts());
+        tree.put("i", policy.initialInterval().toNanos());
+        tree.put("b", policy.backoffCoefficient());
+        tree.put("x", policy.maxInterval().toNanos());
+        tree.put("j", policy.jitter());
+        tree.put("o", policy.retryOn().stream().map(Enum::name).sorted().toList());
+        return tree;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RetryPolicy retry(Map<String, Object> tree) {
+        if (tree == null) {
+            return null;
+        }
+        return new RetryPolicy(((Number) tree.get("n")).intValue(), Duration.ofNanos(((Number) tree.get("i")).longValue()),
+                ((Number) tree.get("b")).doubleValue(), Duration.ofNanos(((Number) tree.get("x")).longValue()),
+                ((Number) tree.get("j")).doubleValue(),
+                ((List<String>) tree.get("o")).stream().map(RetryPolicy.Failure::valueOf).collect(Collectors.toSet()));
     }
 }

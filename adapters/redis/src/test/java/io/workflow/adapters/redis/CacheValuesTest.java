@@ -3,6 +3,7 @@ package io.workflow.adapters.redis;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,9 @@ class CacheValuesTest {
         Workflow workflow = new Workflow(UUID.randomUUID(), "client-7", "onboarding", "sends a welcome call", List.of(
                 new DelayStep("wait", Duration.ofMillis(1500)),
                 new WebhookStep("notify", "https://example.com/hooks/${payload.user_id}", "POST",
-                        Map.of("X-User", "${payload.user_id}"), Map.of("user", "${payload.user_id}", "n", List.of(1, 2.5)))),
+                        Map.of("X-User", "${payload.user_id}"), Map.of("user", "${payload.user_id}", "n", List.of(1, 2.5))),
+                new WebhookStep("retried", "https://example.com/", "GET", Map.of(), null, new RetryPolicy(3,
+                        Duration.ofMillis(250), 1.5, Duration.ofSeconds(9), 0.1, null))),
                 T0);
 
         assertThat(CacheValues.workflow(CacheValues.workflow(workflow))).isEqualTo(workflow);
@@ -65,11 +68,14 @@ class CacheValuesTest {
     @Test
     void cancelledAndRetriedRuns_roundTrip_withTheirAttempt() {
         Run cancelled = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), T0).cancel(T0.plusSeconds(1));
-        Run retried = cancelled.retry();
+        Run retried = cancelled.retry().claim(T0.plusSeconds(2), T0.plusSeconds(12)).withStepResult(
+                StepResult.succeeded("notify", T0.plusSeconds(3), T0.plusSeconds(4), null)
+                        .after(List.of(new StepResult.Attempt(T0.plusSeconds(2), T0.plusSeconds(2), "answered 503"))));
 
         assertThat(CacheValues.run(CacheValues.run(cancelled))).isEqualTo(cancelled);
         assertThat(CacheValues.run(CacheValues.run(retried))).isEqualTo(retried);
         assertThat(CacheValues.run(CacheValues.run(retried)).attempt()).isEqualTo(2);
+        assertThat(CacheValues.run(CacheValues.run(retried)).stepResults().get("notify").allAttempts()).hasSize(2);
     }
 
     @Test

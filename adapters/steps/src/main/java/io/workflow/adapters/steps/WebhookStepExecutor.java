@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.workflow.domain.port.StepExecutor.StepOutcome;
 import io.workflow.domain.run.RunContext;
 import io.workflow.domain.run.RunContext.UnresolvedPlaceholderException;
+import io.workflow.domain.workflow.RetryPolicy.Failure;
 import io.workflow.domain.workflow.WebhookStep;
 
 import java.io.IOException;
@@ -28,6 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -95,17 +100,19 @@ final class WebhookStepExecutor implements AutoCloseable {
             response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            return new StepOutcome.Failed(call + " failed: timed out after " + text(requestTimeout), null);
+            return new StepOutcome.Failed(call + " failed: timed out after " + text(requestTimeout), null, Failure.TIMEOUT, null);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             return new StepOutcome.Failed("interrupted", null);
         } catch (ExecutionException e) {
-            return new StepOutcome.Failed(call + " failed: " + describe(e.getCause(), request.uri()), null);
+            return new StepOutcome.Failed(call + " failed: " + describe(e.getCause(), request.uri()), null,
+                    failureOf(e.getCause()), null);
         }
         Map<String, Object> output = output(response);
         if (response.statusCode() / 100 != 2) {
-            return new StepOutcome.Failed(call + " answered " + response.statusCode(), output);
+            return new StepOutcome.Failed(call + " answered " + response.statusCode(), output,
+                    failureOf(response.statusCode()), retryAfter(response));
         }
         return new StepOutcome.Succeeded(output);
     }
@@ -194,6 +201,43 @@ final class WebhookStepExecutor implements AutoCloseable {
             case ConnectException e -> message == null ? "connection refused" : "could not connect: " + message;
             default -> message == null ? error.getClass().getSimpleName() : message;
         };
+    }
+
+    /** The kind of a call that got no answer: the whole call timed out, or the connection failed. */
+    private static Failure failureOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException)) {
+                return Failure.TIMEOUT;
+            }
+        }
+        return Failure.CONNECT;
+    }
+
+    /** The kind of an answer that was not 2xx; null for one no retry can mend (1xx, 3xx). */
+    static Failure failureOf(int status) {
+        return switch (status) {
+            case 408 -> Failure.TIMEOUT;
+            case 429 -> Failure.TOO_MANY_REQUESTS;
+            default -> status >= 500 ? Failure.SERVER_ERROR : status >= 400 ? Failure.CLIENT_ERROR : null;
+        };
+    }
+
+    /** The receiver's {@code Retry-After}, in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").map(String::trim).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 
     private static boolean causes(Throwable error, Class<? extends Throwable> type) {

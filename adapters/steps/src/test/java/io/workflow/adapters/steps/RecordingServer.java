@@ -37,6 +37,7 @@ final class RecordingServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Answer answer = new Answer(200, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
     private volatile boolean silent;
+    private volatile String retryAfter;
 
     private RecordingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -55,6 +56,11 @@ final class RecordingServer implements AutoCloseable {
 
     void answer(int status, String contentType, String body) {
         answer = new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers carry this {@code Retry-After} from now on. */
+    void answerRetryAfter(String value) {
+        retryAfter = value;
     }
 
     /** Accepts requests and never answers them. */
@@ -92,6 +98,9 @@ final class RecordingServer implements AutoCloseable {
             Answer now = answer;
             if (now.contentType() != null) {
                 exchange.getResponseHeaders().set("Content-Type", now.contentType());
+            }
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().set("Retry-After", retryAfter);
             }
             exchange.sendResponseHeaders(now.status(), now.body().length == 0 ? -1 : now.body().length);
             exchange.getResponseBody().write(now.body());

@@ -18,6 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import io.workflow.domain.workflow.RetryPolicy.Failure;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -195,6 +201,29 @@ class WebhookStepExecutionTest {
         assertThat(outcome).isInstanceOf(Failed.class);
         assertThat(((Failed) outcome).error()).isEqualTo("webhook POST " + server.url("/x") + " answered 500");
         assertThat(output(outcome)).containsEntry("status_code", 500).containsEntry("body", Map.of("error", "boom"));
+        assertThat(((Failed) outcome).failure()).isEqualTo(Failure.SERVER_ERROR);
+        assertThat(((Failed) outcome).retryAfter()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"429, TOO_MANY_REQUESTS", "408, TIMEOUT", "404, CLIENT_ERROR", "400, CLIENT_ERROR", "503, SERVER_ERROR"})
+    void answersThatAreNot2xx_sayWhatKindOfFailureTheyAre_forARetryPolicy(int status, Failure kind) {
+        server.answer(status, "text/plain", "no");
+
+        assertThat(((Failed) steps.execute(post("/x"), context)).failure()).isEqualTo(kind);
+    }
+
+    @Test
+    void theReceiversRetryAfter_inSecondsOrAsADate_isPassedOn() {
+        server.answer(429, "text/plain", "slow down");
+        server.answerRetryAfter("7");
+        assertThat(((Failed) steps.execute(post("/x"), context)).retryAfter()).isEqualTo(Duration.ofSeconds(7));
+
+        server.answerRetryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30)));
+        assertThat(((Failed) steps.execute(post("/x"), context)).retryAfter()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(31));
+
+        server.answerRetryAfter("soon");
+        assertThat(((Failed) steps.execute(post("/x"), context)).retryAfter()).as("unreadable: ignored").isNull();
     }
 
     @Test
@@ -209,6 +238,7 @@ class WebhookStepExecutionTest {
 
         assertThat(outcome).isInstanceOf(Failed.class);
         assertThat(((Failed) outcome).error()).isEqualTo("webhook POST " + url + " failed: connection refused");
+        assertThat(((Failed) outcome).failure()).isEqualTo(Failure.CONNECT);
     }
 
     @Test
@@ -222,7 +252,8 @@ class WebhookStepExecutionTest {
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-        assertThat(outcome).isEqualTo(new Failed("webhook POST " + server.url("/x") + " failed: timed out after 200 ms", null));
+        assertThat(outcome).isEqualTo(new Failed("webhook POST " + server.url("/x") + " failed: timed out after 200 ms", null,
+                Failure.TIMEOUT, null));
     }
 
     @Test
