@@ -6,9 +6,11 @@
 nginx_upstream_servers() {
     local i servers=""
     for ((i = 1; i <= API_REPLICAS; i++)); do
-        # max_fails=0: an overloaded replica is not taken out (that turns a slow spell into a
-        # burst of 502 "no live upstreams"); a dead one refuses at once and proxy_next_upstream moves on
-        servers+="        server 127.0.0.1:$(component_port "api-$i") max_fails=0;"$'\n'
+        # Passive health: a replica that refused or dropped 3 connections within 2 s (killed, or
+        # stopped after draining) gets no requests for 2 s, instead of costing each request a refused
+        # connect first. Not fewer failures, nor longer: a slow spell under overload must not take
+        # every replica out at once (a burst of 502 "no live upstreams").
+        servers+="        server 127.0.0.1:$(component_port "api-$i") max_fails=3 fail_timeout=2s;"$'\n'
     done
     printf '%s' "${servers%$'\n'}"
 }

@@ -18,6 +18,6 @@ public final class Main {
             return;
         }
         Service service = Service.start(settings, config.get("server"));
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(service::close));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(service::drainAndClose));
     }
 }

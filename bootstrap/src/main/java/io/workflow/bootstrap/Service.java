@@ -20,10 +20,13 @@ import io.workflow.domain.workflow.Workflow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,10 +42,12 @@ final class Service implements AutoCloseable {
 
     private final Closer closer;
     private final WebServer server;
+    private final Drain drain;
 
-    private Service(Closer closer, WebServer server) {
+    private Service(Closer closer, WebServer server, Drain drain) {
         this.closer = closer;
         this.server = server;
+        this.drain = drain;
     }
 
     /** Builds and starts the service that {@code config} describes (its settings and its {@code server} subtree). */
@@ -85,8 +90,15 @@ final class Service implements AutoCloseable {
                     new GetRunService(ports.runs(), runCache),
                     new ListRunsService(ports.runs()),
                     changeRun, changeRun);
+            // An API replica drains before it stops; a worker's listener serves only its health.
+            Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
+            Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());
+            readiness.put("accepting", drain.accepting());
             WebServer server = WebServer.builder()
                     .config(serverConfig)
+                    // The service stops the server itself (close(), called by Main's shutdown hook), after draining.
+                    .shutdownHook(false)
+                    .shutdownGracePeriod(settings.shutdown().grace())
                     .update(builder -> {
                         if (role.servesApi()) {
                             HttpApi.configure(builder, useCases, settings.cursorSecret());
@@ -94,12 +106,13 @@ final class Service implements AutoCloseable {
                             HttpApi.configureWithoutApi(builder);
                         }
                     })
-                    .addFeature(Observability.feature(ports.readinessChecks()))
+                    .addFeature(Observability.feature(readiness))
+                    .addFeature(drain)
                     .build()
                     .start();
             LOG.info(() -> "Workflow Automation (" + mode.name().toLowerCase(Locale.ROOT) + ", role "
                     + role.name().toLowerCase(Locale.ROOT) + ") listening on port " + server.port());
-            return new Service(closer, server);
+            return new Service(closer, server, drain);
         } catch (RuntimeException e) {
             closer.close();
             throw e;
@@ -108,6 +121,15 @@ final class Service implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /**
+     * Drains ({@link Drain}), stops the server, which waits up to its shutdown grace period for the
+     * requests in flight, then closes everything else; what SIGTERM does.
+     */
+    void drainAndClose() {
+        drain.begin();
+        close();
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.time.Duration;
  * at start-up, naming the key.
  */
 record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
-                WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis, KafkaSettings kafka) {
+                WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis, KafkaSettings kafka,
+                Shutdown shutdown) {
 
     /** How one process executes runs. */
     record Worker(int concurrency, Duration lease) {
@@ -22,6 +23,10 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
 
     /** The stranded-run sweep. */
     record Recovery(Duration interval, Duration pendingGrace, int batchSize) {
+    }
+
+    /** SIGTERM: how long an API replica drains before its listener closes, then how long requests in flight may take. */
+    record Shutdown(Duration drainDelay, Duration grace) {
     }
 
     static Settings read(Config config) {
@@ -33,7 +38,8 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                         integer(config, "recovery.batch.size")),
                 integer(config, "cache.memory.max.entries"),
                 new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms")),
-                postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker));
+                postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
+                new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")));
     }
 
     private static PostgresSettings postgres(Config postgres) {
@@ -42,7 +48,7 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
         return new PostgresSettings(host, integer(postgres, "port"), text(postgres, "db"), text(postgres, "user"),
                 text(postgres, "password"), bool(postgres, "pgbouncer"), integer(postgres, "pool.size"),
                 directHost, integer(postgres, "direct.port"), seconds(postgres, "connect.timeout.seconds"),
-                seconds(postgres, "pool.wait.seconds"));
+                seconds(postgres, "pool.wait.seconds"), millis(postgres, "retry.ms"));
     }
 
     private static RedisSettings redis(Config redis) {

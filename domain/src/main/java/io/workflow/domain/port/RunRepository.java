@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where runs are kept. Every change after the insert is a compare-and-set. */
+/**
+ * Where runs are kept. Every change after the insert is a compare-and-set. Every method throws
+ * {@link StoreUnavailableException} when the store cannot be reached.
+ */
 public interface RunRepository {
 
     /** Stores a new run. */

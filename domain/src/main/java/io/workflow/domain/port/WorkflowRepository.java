@@ -5,7 +5,7 @@ import io.workflow.domain.workflow.Workflow;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where workflows are kept. */
+/** Where workflows are kept. Every method throws {@link StoreUnavailableException} when the store cannot be reached. */
 public interface WorkflowRepository {
 
     /** Stores a new workflow. */

@@ -15,6 +15,7 @@ import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.NotFoundException;
 import io.workflow.domain.run.IllegalTransitionException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
+import io.workflow.domain.port.StoreUnavailableException;
 
 import java.util.Arrays;
 import java.util.logging.Level;
@@ -30,6 +31,8 @@ final class ProblemResponses {
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
     /** How long a client should wait before triggering again after the dispatcher failed. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** How long a client should wait after the database was unavailable: a restart takes a few seconds. */
+    static final String STORE_RETRY_AFTER_SECONDS = "2";
 
     private ProblemResponses() {
     }
@@ -47,6 +50,7 @@ final class ProblemResponses {
                 .error(NotFoundException.class, (req, res, e) -> send(res, Problem.of(Status.NOT_FOUND_404, e.getMessage())))
                 .error(IllegalTransitionException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(DispatchException.class, ProblemResponses::dispatchFailed)
+                .error(StoreUnavailableException.class, ProblemResponses::storeUnavailable)
                 .error(io.helidon.http.NotFoundException.class, ProblemResponses::noRoute)
                 .error(HttpException.class, ProblemResponses::httpException)
                 .error(Throwable.class, ProblemResponses::unexpected);
@@ -78,6 +82,14 @@ final class ProblemResponses {
         res.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
         send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
                 "the run could not be handed to a worker and was not started; try again later"));
+    }
+
+    private static void storeUnavailable(ServerRequest req, ServerResponse res, StoreUnavailableException e) {
+        // One line, no stack trace: while PostgreSQL restarts, every request in flight ends here.
+        LOG.warning(() -> req.prologue().method().text() + " " + req.prologue().uriPath().path() + ": " + e.getMessage());
+        res.header(HeaderNames.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
+        send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                "the database is unavailable for a moment (restarting?); try again in a few seconds"));
     }
 
     private static void noRoute(ServerRequest req, ServerResponse res, io.helidon.http.NotFoundException e) {

@@ -1,5 +1,6 @@
 package io.workflow.adapters.http;
 
+import io.workflow.domain.port.StoreUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,28 @@ class HttpErrorsTest {
     @BeforeEach
     void reset() {
         api.useCases.reset();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = """
+            POST, /api/v1/workflows
+            GET,  /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001
+            POST, /api/v1/trigger
+            GET,  /api/v1/runs/0190a5b2-0000-7000-8000-000000000001
+            GET,  /api/v1/runs
+            """)
+    void givenStoreUnavailable_anyApiRequest_returns503WithRetryAfter_never500(String method, String path) {
+        StoreUnavailableException outage = new StoreUnavailableException("find run: PostgreSQL is unavailable",
+                new StubUseCases.Outage("Connection refused"));
+        api.useCases.readFailure = outage;
+        api.useCases.createFailure = outage;
+        String body = "{\"name\": \"w\", \"steps\": [], \"workflow_id\": \"0190a5b2-0000-7000-8000-000000000001\"}";
+
+        ApiServer.Reply reply = method.equals("POST") ? api.postJson(path, body) : api.get(path);
+
+        assertProblem(reply, 503, "about:blank", null, "the database is unavailable for a moment");
+        assertThat(reply.header("Retry-After")).isEqualTo("2");
+        assertThat(reply.body()).doesNotContain("PostgreSQL", "Connection refused");
     }
 
     @ParameterizedTest

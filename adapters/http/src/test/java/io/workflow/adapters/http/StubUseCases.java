@@ -35,6 +35,7 @@ final class StubUseCases {
     final List<RunQuery> listQueries = new CopyOnWriteArrayList<>();
     volatile RuntimeException createFailure;
     volatile RuntimeException triggerFailure;
+    volatile RuntimeException readFailure;
 
     void reset() {
         workflows.clear();
@@ -42,6 +43,7 @@ final class StubUseCases {
         listQueries.clear();
         createFailure = null;
         triggerFailure = null;
+        readFailure = null;
     }
 
     HttpApi.UseCases useCases() {
@@ -53,7 +55,10 @@ final class StubUseCases {
             workflows.put(workflow.uuid(), workflow);
             return workflow;
         };
-        GetWorkflow getWorkflow = uuid -> find(workflows, uuid, "workflow");
+        GetWorkflow getWorkflow = uuid -> {
+            throwIfSet(readFailure);
+            return find(workflows, uuid, "workflow");
+        };
         TriggerRun trigger = command -> {
             getWorkflow.get(command.workflowId());
             throwIfSet(triggerFailure);
@@ -62,8 +67,12 @@ final class StubUseCases {
             runs.put(run.id(), run);
             return run;
         };
-        GetRun getRun = id -> find(runs, id, "run");
+        GetRun getRun = id -> {
+            throwIfSet(readFailure);
+            return find(runs, id, "run");
+        };
         ListRuns list = query -> {
+            throwIfSet(readFailure);
             listQueries.add(query);
             return newestFirst(query);
         };

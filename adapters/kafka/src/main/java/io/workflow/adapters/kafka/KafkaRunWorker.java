@@ -189,8 +189,8 @@ public final class KafkaRunWorker implements AutoCloseable {
     }
 
     /*
-     * A run whose execution throws (the database is down, say) is tried again a few times with a
-     * back-off, holding its slot so the worker takes on less while a dependency is failing. After the
+     * A run whose execution throws (the store unavailable past its own short retry, a
+     * StoreUnavailableException, say) is tried again a few times with a back-off, holding its slot so the worker takes on less while a dependency is failing. After the
      * last attempt its record counts as finished anyway: holding the offset back would stall the whole
      * partition behind one run, and the run is not lost: it is still pending or running in the store,
      * where the stranded-run sweeper finds it and dispatches it again. Only an interrupted run (at

@@ -2,6 +2,7 @@ package io.workflow.adapters.kafka;
 
 import io.workflow.application.ExecuteRun;
 import io.workflow.application.ExecuteRun.Outcome;
+import io.workflow.domain.port.StoreUnavailableException;
 import io.workflow.domain.run.Run;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -107,14 +108,14 @@ class KafkaRunWorkerIT {
     }
 
     @Test
-    void givenAnExecutionThatThrowsAtFirst_worker_triesAgainUntilItWorks() throws Exception {
+    void givenTheStoreUnavailableAtFirst_worker_triesAgainUntilItWorks() throws Exception {
         KafkaSettings settings = settings("retry", 1);
         UUID run = dispatch(settings, 1).getFirst();
         AtomicInteger attempts = new AtomicInteger();
 
         try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
             if (attempts.incrementAndGet() < 3) {
-                throw new IllegalStateException("database down");
+                throw new StoreUnavailableException("find run: PostgreSQL is unavailable", null);
             }
             return Outcome.EXECUTED;
         }, QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE)) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -50,27 +51,31 @@ public final class PostgresRunRepository implements RunRepository {
     static final Map<String, String> STATEMENTS = statements();
 
     private final DbClient db;
+    private final ConnectionRetry retry;
 
-    PostgresRunRepository(DbClient db) {
+    PostgresRunRepository(DbClient db, ConnectionRetry retry) {
         this.db = db;
+        this.retry = retry;
     }
 
     @Override
     public void insert(Run run) {
+        String payload = JsonColumns.write(run.payload());
+        String stepResults = JsonColumns.stepResults(run.stepResults());
         try {
-            db.execute().createNamedInsert(INSERT)
+            retry.insert("insert run", () -> db.execute().createNamedInsert(INSERT)
                     .addParam(run.id())
                     .addParam(run.workflowId())
                     .addParam(statusName(run.status()))
-                    .addParam(JsonColumns.write(run.payload()))
+                    .addParam(payload)
                     .addParam(timestamp(run.createdAt()))
                     .addParam(timestamp(run.startedAt()))
                     .addParam(timestamp(run.completedAt()))
                     .addParam(run.error())
-                    .addParam(JsonColumns.stepResults(run.stepResults()))
+                    .addParam(stepResults)
                     .addParam(timestamp(run.leaseExpiresAt()))
                     .addParam(run.attempt())
-                    .execute();
+                    .execute());
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
                 throw new IllegalStateException("run " + run.id() + " already exists", e);
@@ -81,14 +86,22 @@ public final class PostgresRunRepository implements RunRepository {
 
     @Override
     public Optional<Run> findById(UUID id) {
+        return retry.run("find run", retrying -> find(id));
+    }
+
+    @Override
+    public Page<Run> list(RunQuery query) {
+        return retry.run("list runs", retrying -> page(query));
+    }
+
+    private Optional<Run> find(UUID id) {
         return db.execute().createNamedGet(FIND_BY_ID)
                 .addParam(id)
                 .execute()
                 .map(PostgresRunRepository::run);
     }
 
-    @Override
-    public Page<Run> list(RunQuery query) {
+    private Page<Run> page(RunQuery query) {
         int limit = query.page().limit();
         Cursor after = query.page().after();
         DbStatementQuery statement = db.execute()
@@ -113,32 +126,49 @@ public final class PostgresRunRepository implements RunRepository {
         return new Page<>(items, new Cursor(last.createdAt(), last.id()));
     }
 
+    /**
+     * Retried like every statement when the connection fails. Setting the same values again is
+     * harmless; but when an earlier attempt did take effect before its connection broke, the retry
+     * finds the run changed and would answer false, so it then looks whether the change it finds is
+     * this one (the same status, lease, completion time and steps: a lease or completion time is a
+     * microsecond instant of this worker's clock, no other writer's).
+     */
     @Override
     public boolean compareAndSet(Run expected, Run next) {
         if (!expected.id().equals(next.id())) {
             throw new IllegalArgumentException("compare-and-set must keep the run's id");
         }
-        long changed = db.execute().createNamedUpdate(COMPARE_AND_SET)
-                .addParam(statusName(next.status()))
-                .addParam(timestamp(next.startedAt()))
-                .addParam(timestamp(next.completedAt()))
-                .addParam(next.error())
-                .addParam(JsonColumns.stepResults(next.stepResults()))
-                .addParam(timestamp(next.leaseExpiresAt()))
-                .addParam(next.attempt())
-                .addParam(expected.id())
-                .addParam(statusName(expected.status()))
-                .addParam(timestamp(expected.leaseExpiresAt()))
-                .execute();
-        return changed == 1;
+        String stepResults = JsonColumns.stepResults(next.stepResults());
+        return retry.run("compare-and-set run", retrying -> {
+            long changed = db.execute().createNamedUpdate(COMPARE_AND_SET)
+                    .addParam(statusName(next.status()))
+                    .addParam(timestamp(next.startedAt()))
+                    .addParam(timestamp(next.completedAt()))
+                    .addParam(next.error())
+                    .addParam(stepResults)
+                    .addParam(timestamp(next.leaseExpiresAt()))
+                    .addParam(next.attempt())
+                    .addParam(expected.id())
+                    .addParam(statusName(expected.status()))
+                    .addParam(timestamp(expected.leaseExpiresAt()))
+                    .execute();
+            return changed == 1 || retrying && find(next.id()).filter(stored -> sameChange(stored, next)).isPresent();
+        });
     }
 
     @Override
     public List<Run> findStranded(Instant pendingBefore, Instant now, int limit) {
-        return runs(db.execute().createNamedQuery(FIND_STRANDED)
+        return retry.run("find stranded runs", retrying -> runs(db.execute().createNamedQuery(FIND_STRANDED)
                 .addParam(timestamp(pendingBefore))
                 .addParam(timestamp(now))
-                .addParam(limit));
+                .addParam(limit)));
+    }
+
+    private static boolean sameChange(Run stored, Run next) {
+        return stored.status() == next.status() && stored.attempt() == next.attempt()
+                && Objects.equals(stored.leaseExpiresAt(), next.leaseExpiresAt())
+                && Objects.equals(stored.completedAt(), next.completedAt())
+                && stored.stepResults().keySet().equals(next.stepResults().keySet());
     }
 
     /** The name of the listing statement for this combination of filters and cursor. */

@@ -9,11 +9,13 @@ import java.util.Objects;
  * {@code directHost}:{@code directPort}, because Flyway's session-level advisory lock does not
  * survive PgBouncer's transaction pooling. {@code poolWait} is how long a statement waits for a pooled
  * connection: under a burst, waiting in the queue beats failing (a short wait turned 10,000 users
- * into thousands of 500s).
+ * into thousands of 500s). {@code retryBudget} is how long in all a statement is tried again while
+ * its connection fails (PostgreSQL or PgBouncer restarting) before the store reports itself
+ * unavailable.
  */
 public record PostgresSettings(String host, int port, String database, String user, String password,
                                boolean pgbouncer, int poolSize, String directHost, int directPort,
-                               Duration connectTimeout, Duration poolWait) {
+                               Duration connectTimeout, Duration poolWait, Duration retryBudget) {
     /** A statement that hangs longer than this fails instead of holding a pooled connection forever. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
@@ -24,6 +26,10 @@ public record PostgresSettings(String host, int port, String database, String us
         Objects.requireNonNull(directHost, "directHost");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(poolWait, "poolWait");
+        Objects.requireNonNull(retryBudget, "retryBudget");
+        if (retryBudget.isNegative()) {
+            throw new IllegalArgumentException("retryBudget must not be negative, not " + retryBudget);
+        }
         if (poolWait.toMillis() < 250) {
             throw new IllegalArgumentException("poolWait must be at least 250 ms, not " + poolWait);
         }
@@ -69,6 +75,7 @@ public record PostgresSettings(String host, int port, String database, String us
     @Override
     public String toString() {
         return "PostgresSettings[" + user + "@" + host + ":" + port + "/" + database + ", pgbouncer=" + pgbouncer
-                + ", poolSize=" + poolSize + ", direct=" + directHost + ":" + directPort + ", connectTimeout=" + connectTimeout + ", poolWait=" + poolWait + "]";
+                + ", poolSize=" + poolSize + ", direct=" + directHost + ":" + directPort + ", connectTimeout=" + connectTimeout + ", poolWait=" + poolWait
+                + ", retryBudget=" + retryBudget + "]";
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * The service's way into PostgreSQL: one HikariCP pool, the Helidon DB client over it, and the two
  * repositories. Whoever opens a store closes it. Opening does not touch the schema; run
- * {@link PostgresMigrations#apply} first.
+ * {@link PostgresMigrations#apply} first. Every statement of the repositories goes through one
+ * {@link ConnectionRetry}: a statement whose connection fails is tried again for up to
+ * {@link PostgresSettings#retryBudget()}, then fails with {@code StoreUnavailableException}.
  */
 public final class PostgresStore implements AutoCloseable {
     private static final String POOL_NAME = "workflow-postgres";
@@ -28,11 +30,11 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresWorkflowRepository workflows;
     private final PostgresRunRepository runs;
 
-    private PostgresStore(HikariDataSource dataSource, DbClient db) {
+    private PostgresStore(HikariDataSource dataSource, DbClient db, ConnectionRetry retry) {
         this.dataSource = dataSource;
         this.db = db;
-        this.workflows = new PostgresWorkflowRepository(db);
-        this.runs = new PostgresRunRepository(db);
+        this.workflows = new PostgresWorkflowRepository(db, retry);
+        this.runs = new PostgresRunRepository(db, retry);
     }
 
     /** Opens the pool and the DB client; Hikari fills the pool in the background, so PostgreSQL may still be down. */
@@ -46,7 +48,7 @@ public final class PostgresStore implements AutoCloseable {
                     .connectionPool(new HikariConnectionPool(dataSource))
                     .statements(statements.build())
                     .build();
-            return new PostgresStore(dataSource, db);
+            return new PostgresStore(dataSource, db, new ConnectionRetry(settings.retryBudget()));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -30,22 +30,25 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                     FROM workflows WHERE uuid = CAST(? AS uuid)""");
 
     private final DbClient db;
+    private final ConnectionRetry retry;
 
-    PostgresWorkflowRepository(DbClient db) {
+    PostgresWorkflowRepository(DbClient db, ConnectionRetry retry) {
         this.db = db;
+        this.retry = retry;
     }
 
     @Override
     public void save(Workflow workflow) {
+        String steps = JsonColumns.steps(workflow.steps());
         try {
-            db.execute().createNamedInsert(INSERT)
+            retry.insert("save workflow", () -> db.execute().createNamedInsert(INSERT)
                     .addParam(workflow.uuid())
                     .addParam(workflow.id())
                     .addParam(workflow.name())
                     .addParam(workflow.description())
-                    .addParam(JsonColumns.steps(workflow.steps()))
+                    .addParam(steps)
                     .addParam(timestamp(workflow.createdAt()))
-                    .execute();
+                    .execute());
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
                 throw new IllegalStateException("workflow " + workflow.uuid() + " already exists", e);
@@ -56,10 +59,10 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
 
     @Override
     public Optional<Workflow> findById(UUID uuid) {
-        return db.execute().createNamedGet(FIND_BY_ID)
+        return retry.run("find workflow", retrying -> db.execute().createNamedGet(FIND_BY_ID)
                 .addParam(uuid)
                 .execute()
-                .map(PostgresWorkflowRepository::workflow);
+                .map(PostgresWorkflowRepository::workflow));
     }
 
     private static Workflow workflow(DbRow row) {

@@ -34,12 +34,12 @@ class PostgresSettingsTest {
 
     @Test
     void zeroPoolSize_isRejected() {
-        assertThatThrownBy(() -> new PostgresSettings("h", 6432, "db", "u", "p", true, 0, "h", 5432, Duration.ofSeconds(5), Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new PostgresSettings("h", 6432, "db", "u", "p", true, 0, "h", 5432, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolSize");
     }
 
     private static PostgresSettings settings(boolean pgbouncer) {
         return new PostgresSettings("db.internal", 6432, "workflow", "app", "s3cret", pgbouncer, 20,
-                "db.direct", 5432, Duration.ofSeconds(5), Duration.ofSeconds(30));
+                "db.direct", 5432, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2));
     }
 }

@@ -62,7 +62,7 @@ class PostgresStoreIT {
             closedPort = socket.getLocalPort();
         }
         PostgresSettings settings = new PostgresSettings("127.0.0.1", closedPort, "workflow", "workflow", "workflow",
-                false, 2, "127.0.0.1", closedPort, Duration.ofSeconds(1), Duration.ofSeconds(1));
+                false, 2, "127.0.0.1", closedPort, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO);
         try (PostgresStore store = PostgresStore.open(settings)) {
             long start = System.nanoTime();
 

@@ -12,6 +12,7 @@ final class PostgresTestDatabase {
     private static final int POOL_SIZE = 20;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POOL_WAIT = Duration.ofSeconds(30);
+    private static final Duration RETRY_BUDGET = Duration.ofSeconds(2);
     private static boolean migrated;
 
     private PostgresTestDatabase() {
@@ -23,7 +24,7 @@ final class PostgresTestDatabase {
                 env("POSTGRES_DB", "workflow"), env("POSTGRES_USER", "workflow"), env("POSTGRES_PASSWORD", "workflow"),
                 Boolean.parseBoolean(env("POSTGRES_PGBOUNCER", "true")), POOL_SIZE,
                 host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), CONNECT_TIMEOUT,
-                POOL_WAIT);
+                POOL_WAIT, RETRY_BUDGET);
     }
 
     /** A store on the migrated test database; the caller closes it. */

@@ -3,6 +3,7 @@ package io.workflow.adapters.redis;
 import io.workflow.domain.port.Cache;
 import io.workflow.domain.port.contract.Fixtures;
 import io.workflow.domain.run.Run;
+import io.workflow.domain.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

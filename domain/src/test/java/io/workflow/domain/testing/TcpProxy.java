@@ -1,4 +1,4 @@
-package io.workflow.adapters.redis;
+package io.workflow.domain.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,32 +11,33 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy on a local port in front of a real server, that a test can cut (live connections are
- * dropped, new ones closed at once) and restore, to play a network outage.
+ * dropped, new ones closed at once) and restore, to play a network outage or a server restarting.
+ * In the domain's test-jar so that every adapter's integration tests can use it.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         Thread.ofVirtual().name("proxy-accept").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(TcpProxy::closeQuietly);
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 
