@@ -87,9 +87,9 @@ final class Service implements AutoCloseable {
                     .config(serverConfig)
                     .update(builder -> {
                         if (role.servesApi()) {
-                            HttpApi.configure(builder, useCases, settings.cursorSecret());
+                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.http());
                         } else {
-                            HttpApi.configureWithoutApi(builder);
+                            HttpApi.configureWithoutApi(builder, settings.http());
                         }
                     })
                     .addFeature(Observability.feature(ports.readinessChecks()))
