@@ -73,6 +73,7 @@ class SlowClientsServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"/health", "/observe/health", "/observe/health/ready", "/observe/metrics"})
     void withEveryApiPermitHeldBySlowClients_livenessReadinessAndMetricsAnswerWithinASecond(String path) throws Exception {
+        get(path); // the first answer loads classes (metrics above all); it is not what is measured
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response = get(path);
