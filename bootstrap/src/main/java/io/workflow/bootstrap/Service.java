@@ -101,9 +101,9 @@ final class Service implements AutoCloseable {
                     .shutdownGracePeriod(settings.shutdown().grace())
                     .update(builder -> {
                         if (role.servesApi()) {
-                            HttpApi.configure(builder, useCases, settings.cursorSecret());
+                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.http());
                         } else {
-                            HttpApi.configureWithoutApi(builder);
+                            HttpApi.configureWithoutApi(builder, settings.http());
                         }
                     })
                     .addFeature(Observability.feature(readiness))

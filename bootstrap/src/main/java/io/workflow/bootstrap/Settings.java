@@ -1,6 +1,7 @@
 package io.workflow.bootstrap;
 
 import io.helidon.config.Config;
+import io.workflow.adapters.http.ClientLimits;
 import io.workflow.adapters.kafka.KafkaSettings;
 import io.workflow.adapters.postgres.PostgresSettings;
 import io.workflow.adapters.redis.RedisSettings;
@@ -15,7 +16,7 @@ import java.time.Duration;
  */
 record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
                 WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis, KafkaSettings kafka,
-                Shutdown shutdown) {
+                Shutdown shutdown, ClientLimits http) {
 
     /** How one process executes runs. */
     record Worker(int concurrency, Duration lease) {
@@ -39,7 +40,14 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 integer(config, "cache.memory.max.entries"),
                 new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms")),
                 postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
-                new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")));
+                new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
+                http(config.get("http")));
+    }
+
+    private static ClientLimits http(Config http) {
+        return new ClientLimits(integer(http, "api.permits"), integer(http, "api.queue.length"),
+                seconds(http, "api.queue.timeout.seconds"), millis(http, "header.timeout.ms"), millis(http, "body.timeout.ms"),
+                integer(http, "max.prologue.length"), integer(http, "max.headers.size"), integer(http, "max.connections"));
     }
 
     private static PostgresSettings postgres(Config postgres) {

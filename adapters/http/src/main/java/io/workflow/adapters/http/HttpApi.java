@@ -2,6 +2,7 @@ package io.workflow.adapters.http;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.workflow.application.CancelRun;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetRun;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * <pre>{@code
  * WebServer.builder()
  *         .config(config.get("server"))
- *         .update(server -> HttpApi.configure(server, useCases, cursorSecret))
+ *         .update(server -> HttpApi.configure(server, useCases, cursorSecret, clientLimits))
  *         .build();
  * }</pre>
  * Further routes (health, metrics) belong in server features, which add to this routing; a second
@@ -47,25 +48,43 @@ public final class HttpApi {
     /**
      * Sets up the server's default listener: problem+json for what Helidon rejects outside the routes
      * (such as 413 for a body over {@code max-payload-size}, which must be configured: an API without
-     * a body-size limit is refused), and the {@link #routing routes}.
+     * a body-size limit is refused), the {@link ClientLimits limits} that keep slow clients from
+     * holding the API, and the {@link #routing routes}.
      */
-    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret) {
+    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret,
+                                 ClientLimits limits) {
         if (server.maxPayloadSize() < 0) {
             throw new IllegalArgumentException("the server's max-payload-size is not set: the API needs a body-size limit");
         }
+        ReadDeadlines deadlines = limitClients(server, limits);
+        ApiConcurrencyLimit apiLimit = new ApiConcurrencyLimit(limits);
         server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
-                .routing(routing -> routing(routing, useCases, cursorSecret));
+                .routing(routing -> routing(routing.addFilter(apiLimit).addFilter(deadlines), useCases, cursorSecret));
     }
 
     /**
      * Sets up a server that answers only {@code /}, {@code /health} and {@code /openapi}: what a
-     * worker process serves, so its liveness can be checked like an API replica's.
+     * worker process serves, so its liveness can be checked like an API replica's. The connection
+     * limits and read deadlines apply as on an API replica.
      */
-    public static void configureWithoutApi(WebServerConfig.BuilderBase<?, ?> server) {
+    public static void configureWithoutApi(WebServerConfig.BuilderBase<?, ?> server, ClientLimits limits) {
+        ReadDeadlines deadlines = limitClients(server, limits);
         server.routing(routing -> {
-            routing.register(new RootHttpService());
+            routing.addFilter(deadlines).register(new RootHttpService());
             ProblemResponses.register(routing);
         });
+    }
+
+    /** The per-connection limits of HTTP/1 (request line, headers, connections) and the read deadlines' listener. */
+    private static ReadDeadlines limitClients(WebServerConfig.BuilderBase<?, ?> server, ClientLimits limits) {
+        ReadDeadlines deadlines = new ReadDeadlines(limits);
+        server.maxTcpConnections(limits.maxConnections())
+                .addProtocol(Http1Config.builder()
+                        .maxPrologueLength(limits.maxPrologueLength())
+                        .maxHeadersSize(limits.maxHeadersSize())
+                        .addReceiveListener(deadlines)
+                        .build());
+        return deadlines;
     }
 
     /**

@@ -82,7 +82,7 @@ final class Json {
 
     /** Sends {@code value} as JSON with the response's status (200 unless set). */
     static void send(ServerResponse res, Object value) {
-        res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE).send(bytes(value));
+        ProblemResponses.sendBody(res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE), bytes(value));
     }
 
     static byte[] bytes(Object value) {

@@ -1,11 +1,16 @@
 package io.workflow.adapters.http;
 
+import io.helidon.common.buffers.DataReader;
+import io.helidon.common.socket.SocketWriterException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -17,6 +22,10 @@ import io.workflow.domain.run.IllegalTransitionException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.port.StoreUnavailableException;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,9 +47,25 @@ final class ProblemResponses {
     }
 
     static void send(ServerResponse res, Problem problem) {
-        res.status(Status.create(problem.status()))
-                .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .send(Json.bytes(problem));
+        sendBody(res.status(Status.create(problem.status())).header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE),
+                Json.bytes(problem));
+    }
+
+    /**
+     * Sends a response body. A client that goes away while it is written ends the exchange with one
+     * line at FINE: the connection is closed at once rather than the failure reaching the error
+     * handlers, where a half-sent response would be logged as a server failure.
+     */
+    static void sendBody(ServerResponse res, byte[] body) {
+        try {
+            res.send(body);
+        } catch (RuntimeException e) {
+            if (!clientWentAway(e)) {
+                throw e;
+            }
+            LOG.fine(() -> "a client went away while its answer was sent: " + e);
+            throw new CloseConnectionException("the client went away", e);
+        }
     }
 
     /** Registers one error handler per failure a route can end with; the most specific class wins. */
@@ -107,10 +132,47 @@ final class ProblemResponses {
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
+        if (clientWentAway(e)) {
+            clientGone(req, res, e);
+            return;
+        }
         LOG.log(Level.SEVERE, "request " + req.prologue().method().text() + " " + req.prologue().uriPath().path()
                 + " failed", e);
         send(res, Problem.of(Status.INTERNAL_SERVER_ERROR_500,
                 "the server failed to handle the request; it has been logged"));
+    }
+
+    /**
+     * A client that closed its connection mid-request or mid-response, or was cut off by a read
+     * deadline ({@link ReadDeadlines}), is no server failure: one line at FINE, no stack trace. The
+     * answer (which closes the connection) is only attempted; it fails quietly when the socket is gone.
+     */
+    private static void clientGone(ServerRequest req, ServerResponse res, Throwable e) {
+        LOG.fine(() -> "the client of " + req.prologue().method().text() + " " + req.prologue().uriPath().path()
+                + " went away before the exchange ended: " + e);
+        try {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+            send(res, Problem.of(Status.BAD_REQUEST_400, "the request could not be read to its end"));
+        } catch (RuntimeException ignored) {
+            // the connection is closed: nobody is left to answer
+        }
+    }
+
+    /** Whether {@code e} comes from the connection breaking (closed, reset, cut off) rather than from the server. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataReader.InsufficientDataAvailableException
+                    || cause instanceof ServerConnectionException
+                    || cause instanceof SocketWriterException
+                    || cause instanceof SocketException
+                    || cause instanceof ClosedChannelException
+                    || cause instanceof EOFException
+                    // a broken pipe or a reset on a channel: plain IOExceptions (Jackson's are subclasses)
+                    || cause.getClass() == IOException.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DirectHandler.TransportResponse direct(Status status, ServerResponseHeaders headers, String detail) {

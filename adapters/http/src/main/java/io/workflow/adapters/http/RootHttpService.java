@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
+import static io.workflow.adapters.http.ProblemResponses.sendBody;
 
 /** {@code GET /}, the liveness check {@code GET /health} (no I/O) and the API description {@code GET /openapi}. */
 final class RootHttpService implements HttpService {
@@ -33,15 +34,15 @@ final class RootHttpService implements HttpService {
     }
 
     private void root(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE).send(ROOT);
+        sendBody(res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE), ROOT);
     }
 
     private void health(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE).send(HEALTH);
+        sendBody(res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE), HEALTH);
     }
 
     private void openApi(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, "application/yaml").send(openApi);
+        sendBody(res.header(HeaderNames.CONTENT_TYPE, "application/yaml"), openApi);
     }
 
     private static byte[] readOpenApi() {

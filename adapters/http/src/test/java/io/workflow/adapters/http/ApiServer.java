@@ -26,6 +26,9 @@ final class ApiServer implements AutoCloseable {
     static final String CURSOR_SECRET = "test-cursor-secret";
     /** The service's limit (server.max-payload-size in application.yaml). */
     static final long MAX_PAYLOAD_SIZE = 1024 * 1024;
+    /** Roomy limits for tests that are not about them (http.* in application.yaml holds the service's). */
+    static final ClientLimits CLIENT_LIMITS = new ClientLimits(16, 1000, Duration.ofSeconds(30),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), 4096, 16384, -1);
 
     final StubUseCases useCases = new StubUseCases();
     private final WebServer server;
@@ -34,17 +37,25 @@ final class ApiServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private ApiServer() {
+    private ApiServer(ClientLimits limits) {
         server = WebServer.builder()
                 .port(0)
                 .maxPayloadSize(MAX_PAYLOAD_SIZE)
-                .update(builder -> HttpApi.configure(builder, useCases.useCases(), CURSOR_SECRET))
+                .update(builder -> HttpApi.configure(builder, useCases.useCases(), CURSOR_SECRET, limits))
                 .build()
                 .start();
     }
 
     static ApiServer start() {
-        return new ApiServer();
+        return start(CLIENT_LIMITS);
+    }
+
+    static ApiServer start(ClientLimits limits) {
+        return new ApiServer(limits);
+    }
+
+    int port() {
+        return server.port();
     }
 
     @Override

@@ -1,0 +1,59 @@
+package io.workflow.adapters.http;
+
+import io.helidon.common.concurrency.limits.FixedLimit;
+import io.helidon.common.concurrency.limits.LimitAlgorithm;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+import java.util.Optional;
+
+/**
+ * The API's concurrency limit: at most {@link ClientLimits#apiPermits()} requests under
+ * {@code /api/v1} are worked on at once, the rest wait their turn in a FIFO queue. Without it, 10,000
+ * users pile onto the database connections and the pool (which lets newcomers barge ahead of
+ * waiters) starves some requests past any timeout. It is a filter rather than the listener's own
+ * limit so that what holds the API's permits (slow clients among them) never delays {@code /health}
+ * or {@code /observe/*}. A request that finds the queue full, or waits in it too long, is answered
+ * 503 with {@code Retry-After}, and its connection closed.
+ */
+final class ApiConcurrencyLimit implements Filter {
+    private final FixedLimit limit;
+
+    ApiConcurrencyLimit(ClientLimits limits) {
+        limit = FixedLimit.builder()
+                .permits(limits.apiPermits())
+                .queueLength(limits.apiQueueLength())
+                .queueTimeout(limits.apiQueueTimeout())
+                .fair(true)
+                .build();
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (!req.prologue().uriPath().path().startsWith(HttpApi.PREFIX)) {
+            chain.proceed();
+            return;
+        }
+        Optional<LimitAlgorithm.Token> permit = limit.tryAcquire(true);
+        if (permit.isEmpty()) {
+            // Closing the connection spares reading a body nobody will use (from a client that may be slow).
+            res.header(HeaderValues.CONNECTION_CLOSE)
+                    .header(HeaderNames.RETRY_AFTER, ProblemResponses.RETRY_AFTER_SECONDS);
+            ProblemResponses.send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                    "the service is working on as many requests as it can take; try again later"));
+            return;
+        }
+        try {
+            chain.proceed();
+            permit.get().success();
+        } catch (RuntimeException | Error e) {
+            permit.get().dropped();
+            throw e;
+        }
+    }
+}
