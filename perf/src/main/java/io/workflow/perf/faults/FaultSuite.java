@@ -61,6 +61,8 @@ public final class FaultSuite {
                 Window window = new Window(fault.id(), fault);
                 windows.add(window);
                 traffic.switchTo(window);
+                // the last runs triggered in the stretch before end before this fault, so it is not charged with them
+                traffic.awaitEnded(Instant.now(), earliest(Instant.now().plus(plan.settle()), faultsDeadline));
                 say("%s: %s", fault.id(), fault.description());
                 inflict(fault, window, traffic);
                 say("%s: %s; quiet for %s", fault.id(), window.action(), text(plan.gap()));
@@ -91,8 +93,7 @@ public final class FaultSuite {
      */
     private void settle(SteadyTraffic traffic, Window window) throws InterruptedException {
         long t0 = System.nanoTime();
-        Instant deadline = Instant.now().plus(plan.settle());
-        boolean settled = traffic.awaitEnded(Instant.now(), deadline.isBefore(faultsDeadline) ? deadline : faultsDeadline);
+        boolean settled = traffic.awaitEnded(Instant.now(), earliest(Instant.now().plus(plan.settle()), faultsDeadline));
         String waited = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9);
         window.action(window.action() + (settled ? "; its runs had ended " + waited + " after the gap"
                 : "; runs still open " + waited + " after the gap, the next fault starts anyway"));
@@ -225,6 +226,10 @@ public final class FaultSuite {
 
     private void say(String format, Object... args) {
         console.printf(Locale.ROOT, "[faults %s] %s%n", Instant.now().toString().substring(11, 19), String.format(Locale.ROOT, format, args));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     static String text(Duration duration) {
