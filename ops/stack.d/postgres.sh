@@ -114,14 +114,17 @@ up_postgres() {
     step_done "ready on 127.0.0.1:$PG_PORT"
 }
 
+# down_postgres [MODE] — stops the cluster: fast, falling back to immediate (--force), or in the
+# shutdown MODE given (smart, fast, immediate: `ops/stack restart postgres` passes $PG_RESTART_MODE).
 down_postgres() {
-    local pid t0
+    local pid t0 how=(--force)
     [ -d "$PG_CONF_DIR" ] || return 0
     pid=$(component_pid postgres) || return 0
+    [ -z "${1:-}" ] || how=(--mode "$1")
     t0=$(now_ms)
-    pg_ctlcluster --force "$PG_VERSION" "$PG_CLUSTER" stop >>"$(pg_setup_log)" 2>&1 || true
+    pg_ctlcluster "${how[@]}" "$PG_VERSION" "$PG_CLUSTER" stop >>"$(pg_setup_log)" 2>&1 || true
     stop_pid postgres "$pid" 30 || die "postgres: pid $pid survived SIGKILL"
-    step_note postgres "stopped (pid $pid, $(elapsed_s "$t0"))"
+    step_note postgres "stopped (pid $pid, ${1:-fast} shutdown, $(elapsed_s "$t0"))"
 }
 
 # Drops this checkout's cluster (down --purge).

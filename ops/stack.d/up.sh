@@ -2,10 +2,10 @@
 # ops/stack up [full|single|infra] — starts what is not running yet, in order, waiting for each.
 
 lock_stack() {
-    [ "$(id -u)" = 0 ] || die "ops/stack up/down must run as root (it installs packages and runs PostgreSQL and PgBouncer as the postgres user)"
+    [ "$(id -u)" = 0 ] || die "ops/stack up/down/restart must run as root (it installs packages and runs PostgreSQL and PgBouncer as the postgres user)"
     install -d -m 0755 "$STACK_HOME"
     exec 9>"$STACK_HOME/.lock"
-    flock -n 9 || die "another ops/stack up/down is running on $STACK_HOME"
+    flock -n 9 || die "another ops/stack up/down/restart is running on $STACK_HOME"
 }
 
 # The settings for `up REQUESTED`: those of the running stack (when REQUESTED may join it), or

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.workflow.perf.command.CompareCommand;
+import io.workflow.perf.command.FaultsCommand;
 import io.workflow.perf.command.MergeCommand;
 import io.workflow.perf.command.RunCommand;
 
-/** {@code perf [run] options...}, {@code perf compare BASE.json NEW.json} and {@code perf merge A.json B.json...}. */
+/**
+ * {@code perf [run] options...}, {@code perf compare BASE.json NEW.json}, {@code perf merge A.json B.json...} and
+ * {@code perf faults options...}.
+ */
 public final class Main {
 
     private Main() {
@@ -22,7 +26,7 @@ public final class Main {
     /** Runs a subcommand as the command line would and returns its exit code, without exiting. */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
-            out.print(RunCommand.usage());
+            out.print(!args.isEmpty() && args.getFirst().equals("faults") ? FaultsCommand.usage() : RunCommand.usage());
             return 0;
         }
         String subcommand = args.isEmpty() ? "run" : args.getFirst();
@@ -30,6 +34,7 @@ public final class Main {
         return switch (subcommand) {
             case "compare" -> CompareCommand.run(rest, out, err);
             case "merge" -> MergeCommand.run(rest, args, out, err);
+            case "faults" -> FaultsCommand.run(rest, args, out, err);
             case "run" -> RunCommand.run(rest, args, env, out, err);
             default -> RunCommand.run(args, args, env, out, err);
         };

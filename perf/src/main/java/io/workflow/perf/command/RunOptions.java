@@ -88,6 +88,8 @@ record RunOptions(
                        perf merge A/report.json B/report.json... [--out DIR] [--title TEXT]
                                                      one report of the phases of several runs (e.g. one per
                                                      topology); same-named targets become A/name, B/name
+                       perf faults [options]         kill and restart the local stack's components under steady
+                                                     traffic; exit 1 when a run was lost (perf faults --help)
 
                 run options:
                 """ + OPTIONS.help() + "durations: 500ms, 60s, 2m, or bare seconds\n";

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 
 /** Reads a few top-level fields of a JSON object by streaming: the flow needs an id or a status, not a tree. */
-final class JsonFields {
+public final class JsonFields {
 
     // the default thread-local buffer pool never reuses anything on short-lived virtual threads
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -24,7 +24,7 @@ final class JsonFields {
      * The text of each {@code wanted} field that is a string or a number; fields that are absent, null or
      * structured are left out. Throws when the body is not a JSON object.
      */
-    static Map<String, String> read(byte[] json, String... wanted) throws IOException {
+    public static Map<String, String> read(byte[] json, String... wanted) throws IOException {
         Map<String, String> found = new HashMap<>(4);
         try (JsonParser parser = FACTORY.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * A run the flow triggered, followed until it is seen terminal. Touched by one thread at a time: its user's
  * thread, then (after that thread ended) one poller thread per round.
  */
-final class TriggeredRun {
+public final class TriggeredRun {
 
     /** The fields of a run document that {@link #observe} needs. */
     static final String[] FIELDS = {"status", "started_at", "completed_at"};
@@ -67,7 +67,7 @@ final class TriggeredRun {
     }
 
     /** ISO-8601 with or without an offset; without one the service means UTC. */
-    static Instant timestamp(String text) {
+    public static Instant timestamp(String text) {
         if (text == null) {
             return null;
         }
