@@ -74,9 +74,24 @@ class VerdictRulesTest {
     }
 
     @Test
-    void postgresRestart_toleratesTheDesigned503_andTodays500_butNotA502() {
+    void aKilledWorkersRunsEndingLaterThanTheBound_failTheSuite() {
+        Stretch quick = new Stretch("worker-kill", Fault.WORKER_KILL.id(), "", "", 10, 100, 0, List.of(), 50, 50, 0, 0, 0, 1.2,
+                new FaultReport.WorkerRecovery("worker-1", 6, 6, 14.0, 0));
+        Stretch slow = new Stretch("worker-kill", Fault.WORKER_KILL.id(), "", "", 10, 100, 0, List.of(), 50, 50, 0, 0, 0, 1.2,
+                new FaultReport.WorkerRecovery("worker-1", 6, 6, 69.4, 0));
+
+        assertThat(VerdictRules.of(List.of(quick), null, List.of()).passed()).isTrue();
+        FaultReport.Verdict verdict = VerdictRules.of(List.of(slow), null, List.of());
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.reasons()).singleElement().asString().contains("69.4 s after the kill");
+    }
+
+    @Test
+    void postgresRestart_toleratesOnlyTheDesigned503() {
         assertThat(Fault.POSTGRES_RESTART.tolerates("HTTP 503")).isTrue();
-        assertThat(Fault.POSTGRES_RESTART.tolerates("HTTP 500")).isTrue();
+        assertThat(Fault.POSTGRES_RESTART.tolerates("HTTP 500")).isFalse();
+        assertThat(Fault.PGBOUNCER_KILL.tolerates("HTTP 500")).isFalse();
+        assertThat(Fault.ROLLING_RESTART.tolerates("HTTP 502")).isFalse();
         assertThat(Fault.POSTGRES_RESTART.tolerates("HTTP 502")).isFalse();
         assertThat(Fault.WORKER_KILL.tolerates("HTTP 502")).isFalse();
         assertThat(Fault.REDIS_KILL.tolerates("request timeout")).isFalse();
