@@ -87,7 +87,7 @@ final class Service implements AutoCloseable {
                     .config(serverConfig)
                     .update(builder -> {
                         if (role.servesApi()) {
-                            HttpApi.configure(builder, useCases, settings.cursorSecret());
+                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.limits());
                         } else {
                             HttpApi.configureWithoutApi(builder);
                         }

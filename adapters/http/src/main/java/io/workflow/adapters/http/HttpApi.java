@@ -16,7 +16,7 @@ import java.util.Objects;
  * <pre>{@code
  * WebServer.builder()
  *         .config(config.get("server"))
- *         .update(server -> HttpApi.configure(server, useCases, cursorSecret))
+ *         .update(server -> HttpApi.configure(server, useCases, cursorSecret, limits))
  *         .build();
  * }</pre>
  * Further routes (health, metrics) belong in server features, which add to this routing; a second
@@ -26,6 +26,20 @@ public final class HttpApi {
     static final String PREFIX = "/api/v1";
 
     private HttpApi() {
+    }
+
+    /**
+     * Sizes the API enforces, in bytes: a trigger's payload and a workflow definition as compact
+     * JSON (larger: 413), and the content of one page of runs (its runs' payloads and step results;
+     * the rest follows through {@code next_cursor}).
+     */
+    public record Limits(int payloadBytes, int workflowBytes, long pageBytes) {
+        public Limits {
+            if (payloadBytes < 1 || workflowBytes < 1 || pageBytes < 1) {
+                throw new IllegalArgumentException("size limits must be positive: " + payloadBytes + ", "
+                        + workflowBytes + ", " + pageBytes);
+            }
+        }
     }
 
     /** The use cases the API drives (input ports: a test may give lambdas). */
@@ -45,12 +59,13 @@ public final class HttpApi {
      * (such as 413 for a body over {@code max-payload-size}, which must be configured: an API without
      * a body-size limit is refused), and the {@link #routing routes}.
      */
-    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret) {
+    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret,
+                                 Limits limits) {
         if (server.maxPayloadSize() < 0) {
             throw new IllegalArgumentException("the server's max-payload-size is not set: the API needs a body-size limit");
         }
         server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
-                .routing(routing -> routing(routing, useCases, cursorSecret));
+                .routing(routing -> routing(routing, useCases, cursorSecret, limits));
     }
 
     /**
@@ -69,12 +84,12 @@ public final class HttpApi {
      * {@link #configure} the server keeps Helidon's own (plain-text) 413 and no body-size limit.
      * {@code cursorSecret} signs the {@code next_cursor} tokens; every replica must share it.
      */
-    public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret) {
+    public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret, Limits limits) {
         routing.register(new RootHttpService())
                 .register(PREFIX,
-                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow()),
+                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
-                                new RunQueries(new CursorCodec(cursorSecret))));
+                                new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes()));
         ProblemResponses.register(routing);
     }
 }
