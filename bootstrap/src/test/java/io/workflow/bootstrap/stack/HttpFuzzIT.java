@@ -42,18 +42,16 @@ class HttpFuzzIT {
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        // One generator for all threads (jqwik's sampling is not thread-safe), each request taken under its lock.
+        Iterator<FuzzRequest> requests = new FuzzRequests(host, workflowId).requests().sampleStream().limit(REQUESTS).iterator();
         long started = System.nanoTime();
         try (ExecutorService threads = Executors.newFixedThreadPool(THREADS)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                int share = REQUESTS / THREADS + (t < REQUESTS % THREADS ? 1 : 0);
                 done.add(threads.submit(() -> {
                     try (RawHttp http = new RawHttp(base.getHost(), base.getPort())) {
                         FuzzCheck check = new FuzzCheck(http, host);
-                        Iterator<FuzzRequest> requests = new FuzzRequests(host, workflowId).requests()
-                                .sampleStream().limit(share).iterator();
-                        while (requests.hasNext()) {
-                            FuzzRequest request = requests.next();
+                        for (FuzzRequest request = next(requests); request != null; request = next(requests)) {
                             String violation = check.violation(request);
                             sent.incrementAndGet();
                             if (violation != null) {
@@ -75,11 +73,18 @@ class HttpFuzzIT {
         System.out.printf("fuzz through nginx: %d requests in %.1f s (%.0f/s), %d answered 5xx, dropped or timed out%n",
                 sent.get(), seconds, sent.get() / seconds, failed.get());
 
+        assertThat(sent.get()).isEqualTo(REQUESTS);
         assertThat(violations).as("%d of %d requests failed", failed.get(), sent.get()).isEmpty();
         try (RawHttp http = new RawHttp(base.getHost(), base.getPort())) {
             FuzzCheck check = new FuzzCheck(http, host);
             assertThat(check.walkRuns(workflowId, 10_000)).isNull();
             assertThat(check.readBack("/health")).isNull();
+        }
+    }
+
+    private static FuzzRequest next(Iterator<FuzzRequest> requests) {
+        synchronized (requests) {
+            return requests.hasNext() ? requests.next() : null;
         }
     }
 }
