@@ -101,7 +101,7 @@ final class Service implements AutoCloseable {
                     .shutdownGracePeriod(settings.shutdown().grace())
                     .update(builder -> {
                         if (role.servesApi()) {
-                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.http());
+                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.http(), settings.limits());
                         } else {
                             HttpApi.configureWithoutApi(builder, settings.http());
                         }

@@ -2,6 +2,7 @@ package io.workflow.bootstrap;
 
 import io.helidon.config.Config;
 import io.workflow.adapters.http.ClientLimits;
+import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.kafka.KafkaSettings;
 import io.workflow.adapters.postgres.PostgresSettings;
 import io.workflow.adapters.redis.RedisSettings;
@@ -15,8 +16,8 @@ import java.time.Duration;
  * at start-up, naming the key.
  */
 record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
-                WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis, KafkaSettings kafka,
-                Shutdown shutdown, ClientLimits http) {
+                HttpApi.Limits limits, WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis,
+                KafkaSettings kafka, Shutdown shutdown, ClientLimits http) {
 
     /** How one process executes runs. */
     record Worker(int concurrency, Duration lease) {
@@ -38,7 +39,10 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 new Recovery(seconds(config, "recovery.interval.seconds"), seconds(config, "recovery.pending.grace.seconds"),
                         integer(config, "recovery.batch.size")),
                 integer(config, "cache.memory.max.entries"),
-                new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms")),
+                new HttpApi.Limits(integer(config, "limits.payload.bytes"), integer(config, "limits.workflow.bytes"),
+                        config.get("limits.page.bytes").asLong().get()),
+                new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms"),
+                        integer(config, "limits.step.output.bytes")),
                 postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
                 http(config.get("http")));

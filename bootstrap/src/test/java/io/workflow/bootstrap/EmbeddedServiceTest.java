@@ -1,8 +1,6 @@
 package io.workflow.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.workflow.perf.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,13 +36,7 @@ class EmbeddedServiceTest {
 
     @BeforeAll
     static void start() {
-        Config config = Config.builder()
-                .addSource(ConfigSources.create(Map.of("mode", "embedded", "role", "all", "server.port", "0")))
-                .addSource(ConfigSources.classpath("application.yaml"))
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .build();
-        service = Service.start(config);
+        service = EmbeddedServices.start();
         base = "http://127.0.0.1:" + service.port();
     }
 

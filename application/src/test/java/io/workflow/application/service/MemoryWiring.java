@@ -81,6 +81,6 @@ final class MemoryWiring {
 
     /** Every stored run, newest first, read straight from the repository. */
     List<Run> storedRuns() {
-        return runs.list(new RunQuery(new PageRequest(PageRequest.MAX_LIMIT, null), null, null)).items();
+        return runs.list(new RunQuery(new PageRequest(PageRequest.MAX_LIMIT, null, Long.MAX_VALUE), null, null)).items();
     }
 }

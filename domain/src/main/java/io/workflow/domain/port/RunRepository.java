@@ -21,7 +21,11 @@ public interface RunRepository {
     /** The run with this id, if any. */
     Optional<Run> findById(UUID id);
 
-    /** A page of runs, newest first (creation time, then id, both descending). */
+    /**
+     * A page of runs, newest first (creation time, then id, both descending). The page honours the
+     * request's byte budget as this store measures a run: the size of its payload and its step
+     * results in the store's own encoding; runs past the budget are left to the next page.
+     */
     Page<Run> list(RunQuery query);
 
     /**

@@ -18,14 +18,14 @@ class PageRequestTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 201, -1, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void givenLimitOutside1To200_constructor_rejectsLimit(int limit) {
-        assertThatThrownBy(() -> new PageRequest(limit, null))
+        assertThatThrownBy(() -> new PageRequest(limit, null, 1024))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 50, 200})
     void givenLimitWithin1To200_constructor_acceptsIt(int limit) {
-        assertThat(new PageRequest(limit, null).limit()).isEqualTo(limit);
+        assertThat(new PageRequest(limit, null, 1024).limit()).isEqualTo(limit);
     }
 
     @Test

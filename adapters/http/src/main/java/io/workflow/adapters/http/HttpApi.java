@@ -19,7 +19,7 @@ import java.util.Objects;
  * <pre>{@code
  * WebServer.builder()
  *         .config(config.get("server"))
- *         .update(server -> HttpApi.configure(server, useCases, cursorSecret, clientLimits))
+ *         .update(server -> HttpApi.configure(server, useCases, cursorSecret, clientLimits, limits))
  *         .build();
  * }</pre>
  * Further routes (health, metrics) belong in server features, which add to this routing; a second
@@ -29,6 +29,20 @@ public final class HttpApi {
     static final String PREFIX = "/api/v1";
 
     private HttpApi() {
+    }
+
+    /**
+     * Sizes the API enforces, in bytes: a trigger's payload and a workflow definition as compact
+     * JSON (larger: 413), and the content of one page of runs (its runs' payloads and step results;
+     * the rest follows through {@code next_cursor}).
+     */
+    public record Limits(int payloadBytes, int workflowBytes, long pageBytes) {
+        public Limits {
+            if (payloadBytes < 1 || workflowBytes < 1 || pageBytes < 1) {
+                throw new IllegalArgumentException("size limits must be positive: " + payloadBytes + ", "
+                        + workflowBytes + ", " + pageBytes);
+            }
+        }
     }
 
     /** The use cases the API drives (input ports: a test may give lambdas). */
@@ -49,17 +63,17 @@ public final class HttpApi {
      * Sets up the server's default listener: problem+json for what Helidon rejects outside the routes
      * (such as 413 for a body over {@code max-payload-size}, which must be configured: an API without
      * a body-size limit is refused), the {@link ClientLimits limits} that keep slow clients from
-     * holding the API, and the {@link #routing routes}.
+     * holding the API, and the {@link #routing routes} with their size {@link Limits limits}.
      */
     public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret,
-                                 ClientLimits limits) {
+                                 ClientLimits clientLimits, Limits limits) {
         if (server.maxPayloadSize() < 0) {
             throw new IllegalArgumentException("the server's max-payload-size is not set: the API needs a body-size limit");
         }
-        ReadDeadlines deadlines = limitClients(server, limits);
-        ApiConcurrencyLimit apiLimit = new ApiConcurrencyLimit(limits);
+        ReadDeadlines deadlines = limitClients(server, clientLimits);
+        ApiConcurrencyLimit apiLimit = new ApiConcurrencyLimit(clientLimits);
         server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
-                .routing(routing -> routing(routing.addFilter(apiLimit).addFilter(deadlines), useCases, cursorSecret));
+                .routing(routing -> routing(routing.addFilter(apiLimit).addFilter(deadlines), useCases, cursorSecret, limits));
     }
 
     /**
@@ -92,12 +106,13 @@ public final class HttpApi {
      * {@link #configure} the server keeps Helidon's own (plain-text) 413 and no body-size limit.
      * {@code cursorSecret} signs the {@code next_cursor} tokens; every replica must share it.
      */
-    public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret) {
+    public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret, Limits limits) {
         routing.register(new RootHttpService())
                 .register(PREFIX,
-                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow()),
+                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
-                                useCases.cancelRun(), useCases.retryRun(), new RunQueries(new CursorCodec(cursorSecret))));
+                                useCases.cancelRun(), useCases.retryRun(),
+                                new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes()));
         ProblemResponses.register(routing);
     }
 }

@@ -57,7 +57,15 @@ final class Json {
      */
     static Object readBody(ServerRequest req) {
         req.headers().first(HeaderNames.CONTENT_TYPE).ifPresent(Json::requireJson);
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] body;
+        try {
+            body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        } catch (IllegalArgumentException e) {
+            // The server reads a chunked body as the handler asks for it; a chunk size that is no
+            // number surfaces here, and is the client's mistake.
+            throw new ProblemException(Problem.of(Status.BAD_REQUEST_400,
+                    "the request body could not be read: its chunked transfer coding is malformed"));
+        }
         if (isBlank(body)) {
             throw new ProblemException(Problem.malformedJson("the request body is empty; it must be a JSON object"));
         }
@@ -78,6 +86,17 @@ final class Json {
             NulCharacters.reject(tree, "");
         }
         return tree;
+    }
+
+    /**
+     * Refuses (413) a value whose compact JSON is larger than {@code limit} bytes: what is stored
+     * is measured as the service writes it, whatever whitespace or escapes the client sent.
+     */
+    static void requireAtMost(Object value, long limit, String field, String what) {
+        long size = bytes(value).length;
+        if (size > limit) {
+            throw new ProblemException(Problem.tooLarge(field, what, size, limit));
+        }
     }
 
     /** Sends {@code value} as JSON with the response's status (200 unless set). */

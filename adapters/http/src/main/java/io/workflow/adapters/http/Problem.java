@@ -15,6 +15,7 @@ record Problem(String type, String title, int status, String detail, String fiel
     static final String INVALID_BODY = "urn:workflow:problem:invalid-body";
     static final String INVALID_QUERY = "urn:workflow:problem:invalid-query";
     static final String MALFORMED_JSON = "urn:workflow:problem:malformed-json";
+    static final String TOO_LARGE = "urn:workflow:problem:too-large";
 
     /** A problem fully described by its HTTP status ({@code type} {@code about:blank}). */
     static Problem of(Status status, String detail) {
@@ -31,6 +32,15 @@ record Problem(String type, String title, int status, String detail, String fiel
     static Problem invalidQuery(InvalidInputException e) {
         return new Problem(INVALID_QUERY, "Invalid query parameter", Status.BAD_REQUEST_400.code(),
                 e.getMessage(), e.field());
+    }
+
+    /**
+     * A part of the body larger than its limit: 413, naming the part ({@code field}, null for the
+     * whole definition) and the limit in {@code detail}.
+     */
+    static Problem tooLarge(String field, String what, long bytes, long limit) {
+        return new Problem(TOO_LARGE, "Content too large", Status.REQUEST_ENTITY_TOO_LARGE_413.code(),
+                what + " is " + bytes + " bytes as JSON; the limit is " + limit + " bytes", field);
     }
 
     /** A request body that is not JSON at all: 400. */

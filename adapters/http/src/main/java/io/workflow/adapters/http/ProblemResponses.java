@@ -94,8 +94,14 @@ final class ProblemResponses {
     /** Problem responses for what Helidon answers outside the routes, above all 413 for an oversized body. */
     static DirectHandlers directHandlers(long maxPayloadSize) {
         DirectHandlers.Builder handlers = DirectHandlers.builder();
-        DirectHandler problem = (request, eventType, status, headers, message) ->
-                direct(status, headers, detail(status, message, maxPayloadSize));
+        DirectHandler problem = (request, eventType, status, headers, message) -> {
+            if (status.code() == Status.NOT_IMPLEMENTED_501.code()) {
+                // A transfer coding the server does not implement is the client's choice: a client mistake.
+                return direct(Status.BAD_REQUEST_400, headers, "the request uses a transfer coding this server does not"
+                        + " implement; send the body with Content-Length or Transfer-Encoding: chunked");
+            }
+            return direct(status, headers, detail(status, message, maxPayloadSize));
+        };
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
             handlers.addHandler(type, problem);
         }

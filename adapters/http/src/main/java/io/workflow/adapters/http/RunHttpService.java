@@ -39,15 +39,17 @@ final class RunHttpService implements HttpService {
     private final CancelRun cancelRun;
     private final RetryRun retryRun;
     private final RunQueries queries;
+    private final int maxPayloadBytes;
 
     RunHttpService(TriggerRun triggerRun, GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
-                   RunQueries queries) {
+                   RunQueries queries, int maxPayloadBytes) {
         this.triggerRun = triggerRun;
         this.getRun = getRun;
         this.listRuns = listRuns;
         this.cancelRun = cancelRun;
         this.retryRun = retryRun;
         this.queries = queries;
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
     @Override
@@ -65,7 +67,9 @@ final class RunHttpService implements HttpService {
     }
 
     private void trigger(ServerRequest req, ServerResponse res) {
-        Run run = triggerRun.trigger(RunJson.command(Json.readBody(req)));
+        TriggerRun.Command command = RunJson.command(Json.readBody(req));
+        Json.requireAtMost(command.payload(), maxPayloadBytes, "payload", "payload");
+        Run run = triggerRun.trigger(command);
         res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/runs/" + run.id());
         Json.send(res, new RunTriggered(run.id().toString(), "triggered"));
     }

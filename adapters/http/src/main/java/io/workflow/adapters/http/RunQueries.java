@@ -9,12 +9,17 @@ import io.workflow.domain.run.RunStatus;
 
 import java.util.UUID;
 
-/** {@code GET /runs?limit=&cursor=&status=&workflow_id=} read into a {@link RunQuery}; every parameter optional. */
+/**
+ * {@code GET /runs?limit=&cursor=&status=&workflow_id=} read into a {@link RunQuery}; every parameter
+ * optional. Every page carries the API's byte budget ({@code pageBytes}), which no parameter changes.
+ */
 final class RunQueries {
     private final CursorCodec cursors;
+    private final long pageBytes;
 
-    RunQueries(CursorCodec cursors) {
+    RunQueries(CursorCodec cursors, long pageBytes) {
         this.cursors = cursors;
+        this.pageBytes = pageBytes;
     }
 
     /** The query; {@link InvalidInputException} names the bad parameter. */
@@ -23,7 +28,7 @@ final class RunQueries {
         String cursor = query.first("cursor").orElse(null);
         String status = query.first("status").orElse(null);
         String workflowId = query.first("workflow_id").orElse(null);
-        PageRequest page = new PageRequest(limit(limit), blank(cursor) ? null : cursors.decode(cursor));
+        PageRequest page = new PageRequest(limit(limit), blank(cursor) ? null : cursors.decode(cursor), pageBytes);
         return new RunQuery(page, blank(status) ? null : RunJson.status(status, "status"), workflowId(workflowId));
     }
 

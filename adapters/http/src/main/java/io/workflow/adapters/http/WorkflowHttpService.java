@@ -19,10 +19,12 @@ final class WorkflowHttpService implements HttpService {
 
     private final CreateWorkflow createWorkflow;
     private final GetWorkflow getWorkflow;
+    private final int maxDefinitionBytes;
 
-    WorkflowHttpService(CreateWorkflow createWorkflow, GetWorkflow getWorkflow) {
+    WorkflowHttpService(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, int maxDefinitionBytes) {
         this.createWorkflow = createWorkflow;
         this.getWorkflow = getWorkflow;
+        this.maxDefinitionBytes = maxDefinitionBytes;
     }
 
     @Override
@@ -34,7 +36,9 @@ final class WorkflowHttpService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Workflow workflow = createWorkflow.create(WorkflowJson.command(Json.readBody(req)));
+        Object body = Json.readBody(req);
+        Json.requireAtMost(body, maxDefinitionBytes, null, "the workflow definition");
+        Workflow workflow = createWorkflow.create(WorkflowJson.command(body));
         res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/workflows/" + workflow.uuid());
         Json.send(res, new WorkflowCreated("Workflow created successfully", workflow.uuid().toString()));
     }

@@ -29,6 +29,8 @@ final class ApiServer implements AutoCloseable {
     /** Roomy limits for tests that are not about them (http.* in application.yaml holds the service's). */
     static final ClientLimits CLIENT_LIMITS = new ClientLimits(16, 1000, Duration.ofSeconds(30),
             Duration.ofSeconds(10), Duration.ofSeconds(30), 4096, 16384, -1);
+    /** Small enough that a test reaches each with a few kilobytes. */
+    static final HttpApi.Limits LIMITS = new HttpApi.Limits(4096, 8192, 16_384);
 
     final StubUseCases useCases = new StubUseCases();
     private final WebServer server;
@@ -41,7 +43,7 @@ final class ApiServer implements AutoCloseable {
         server = WebServer.builder()
                 .port(0)
                 .maxPayloadSize(MAX_PAYLOAD_SIZE)
-                .update(builder -> HttpApi.configure(builder, useCases.useCases(), CURSOR_SECRET, limits))
+                .update(builder -> HttpApi.configure(builder, useCases.useCases(), CURSOR_SECRET, limits, LIMITS))
                 .build()
                 .start();
     }
@@ -56,6 +58,22 @@ final class ApiServer implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /**
+     * Sends {@code head} (a request line and headers, CRLF-terminated, without the blank line) and
+     * {@code body} over a socket of its own, exactly as given, and returns the status line and the
+     * rest of the answer: for what the JDK client will not send, such as a broken chunk.
+     */
+    String raw(String head, String body) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "Host: localhost\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

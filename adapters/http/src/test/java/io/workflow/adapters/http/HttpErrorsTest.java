@@ -61,6 +61,23 @@ class HttpErrorsTest {
         assertThat(reply.body()).doesNotContain("PostgreSQL", "Connection refused");
     }
 
+    @Test
+    void givenChunkSizeThatIsNoNumber_create_returns400() {
+        String answer = api.raw("POST /api/v1/workflows HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("chunked transfer coding is malformed");
+        assertThat(api.useCases.workflows).isEmpty();
+    }
+
+    @Test
+    void givenTransferCodingTheServerDoesNotImplement_returns400NotA5xx() {
+        String answer = api.raw("POST /api/v1/trigger HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", "2\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("transfer coding this server does not implement");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/nope", "/api/v1", "/api/v1/", "/api/v1/nope", "/api/v1/workflows/a/b", "/api/v2/runs", "/healthz"})
     void givenUnknownPath_anyRequest_returns404Problem(String path) {
@@ -200,11 +217,12 @@ class HttpErrorsTest {
     }
 
     /** A valid workflow whose description pads the body to exactly {@code size} bytes. */
+    /** A small definition padded with whitespace to {@code size} bytes: the body cap applies, the definition limit not. */
     private static byte[] jsonOfSize(int size) {
-        String head = "{\"name\": \"big\", \"steps\": [], \"description\": \"";
-        String tail = "\"}";
+        String head = "{\"name\": \"big\", \"steps\": []";
+        String tail = "}";
         byte[] body = new byte[size];
-        Arrays.fill(body, (byte) 'x');
+        Arrays.fill(body, (byte) ' ');
         byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
         byte[] tailBytes = tail.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(headBytes, 0, body, 0, headBytes.length);

@@ -297,7 +297,7 @@ class RunHttpServiceTest {
         api.get("/api/v1/runs?limit=%207%20&cursor=" + token + "&status=running&workflow_id=" + workflowId);
 
         assertThat(api.useCases.listQueries).containsExactly(
-                new RunQuery(new PageRequest(7, after), RunStatus.RUNNING, UUID.fromString(workflowId)));
+                new RunQuery(new PageRequest(7, after, ApiServer.LIMITS.pageBytes()), RunStatus.RUNNING, UUID.fromString(workflowId)));
     }
 
     @Test
@@ -305,7 +305,7 @@ class RunHttpServiceTest {
         Map<String, Object> page = api.get("/api/v1/runs?limit=%20&cursor=&status=&workflow_id=").json();
 
         assertThat(page).containsEntry("limit", 50);
-        assertThat(api.useCases.listQueries).containsExactly(new RunQuery(new PageRequest(50, null), null, null));
+        assertThat(api.useCases.listQueries).containsExactly(new RunQuery(new PageRequest(50, null, ApiServer.LIMITS.pageBytes()), null, null));
     }
 
     @ParameterizedTest
@@ -337,6 +337,48 @@ class RunHttpServiceTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(Map<String, Object> page) {
         return (List<Map<String, Object>>) page.get("items");
+    }
+
+    @Test
+    void givenPayloadOfExactlyTheLimit_trigger_accepts() {
+        ApiServer.Reply reply = trigger(payloadOfCompactSize(ApiServer.LIMITS.payloadBytes()));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    @Test
+    void givenPayloadOneByteOverTheLimit_trigger_returns413NamingPayloadAndTheLimit_andStoresNothing() {
+        ApiServer.Reply reply = trigger(payloadOfCompactSize(ApiServer.LIMITS.payloadBytes() + 1));
+
+        ProblemAssertions.assertProblem(reply, 413, Problem.TOO_LARGE, "payload",
+                "payload is " + (ApiServer.LIMITS.payloadBytes() + 1) + " bytes as JSON; the limit is "
+                        + ApiServer.LIMITS.payloadBytes() + " bytes");
+        assertThat(api.useCases.runs.values()).isEmpty();
+    }
+
+    @Test
+    void givenPayloadPaddedWithWhitespace_trigger_measuresItAsCompactJson() {
+        String padded = payloadOfCompactSize(100).replace(":", " ".repeat(ApiServer.LIMITS.payloadBytes()) + ":");
+
+        assertThat(trigger(padded).status()).isEqualTo(200);
+        assertThat(api.useCases.runs.values()).extracting(Run::payload).hasSize(1);
+    }
+
+    @Test
+    void list_asksForPagesWithinTheByteBudget() {
+        api.get("/api/v1/runs?limit=200");
+
+        assertThat(api.useCases.listQueries).singleElement()
+                .satisfies(query -> assertThat(query.page().maxBytes()).isEqualTo(ApiServer.LIMITS.pageBytes()));
+    }
+
+    private ApiServer.Reply trigger(String payload) {
+        return api.postJson("/api/v1/trigger", "{\"workflow_id\": \"" + workflowId + "\", \"payload\": " + payload + "}");
+    }
+
+    /** {@code {"s":"xx…"}} of exactly {@code bytes} bytes as compact JSON. */
+    private static String payloadOfCompactSize(int bytes) {
+        return "{\"s\":\"" + "x".repeat(bytes - "{\"s\":\"\"}".length()) + "\"}";
     }
 
     private static List<String> ids(Map<String, Object> page) {

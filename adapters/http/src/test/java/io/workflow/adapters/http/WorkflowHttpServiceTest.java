@@ -204,4 +204,23 @@ class WorkflowHttpServiceTest {
         assertThat(reply.body()).doesNotContain("db-7").doesNotContain("Outage");
         assertThat(problem).containsEntry("title", "Internal Server Error");
     }
+
+    @Test
+    void givenDefinitionOverTheLimit_create_returns413WithTheLimit() {
+        String description = "d".repeat(ApiServer.LIMITS.workflowBytes());
+        ApiServer.Reply reply = api.postJson("/api/v1/workflows", "{\"name\": \"big\", \"description\": \"" + description
+                + "\", \"steps\": []}");
+
+        ProblemAssertions.assertProblem(reply, 413, Problem.TOO_LARGE, null,
+                "the limit is " + ApiServer.LIMITS.workflowBytes() + " bytes");
+    }
+
+    @Test
+    void givenDefinitionWithinTheLimit_create_accepts() {
+        String description = "d".repeat(ApiServer.LIMITS.workflowBytes() - 100);
+        ApiServer.Reply reply = api.postJson("/api/v1/workflows", "{\"name\": \"big\", \"description\": \"" + description
+                + "\", \"steps\": []}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
 }

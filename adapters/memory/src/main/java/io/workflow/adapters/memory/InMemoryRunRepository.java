@@ -2,6 +2,7 @@ package io.workflow.adapters.memory;
 
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
+import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
@@ -44,21 +45,23 @@ public final class InMemoryRunRepository implements RunRepository {
 
     @Override
     public Page<Run> list(RunQuery query) {
-        int limit = query.page().limit();
-        Cursor after = query.page().after();
-        NavigableMap<Cursor, UUID> from = after == null ? newestFirst : newestFirst.tailMap(after, false);
-        List<Run> items = new ArrayList<>(limit);
+        PageRequest page = query.page();
+        NavigableMap<Cursor, UUID> from = page.after() == null ? newestFirst : newestFirst.tailMap(page.after(), false);
+        List<Run> items = new ArrayList<>(Math.min(page.limit(), 64));
+        long pageBytes = 0;
         boolean more = false;
         for (UUID id : from.values()) {
             Run run = runs.get(id);
             if (run == null || !matches(run, query)) {
                 continue;
             }
-            if (items.size() == limit) {
+            long runBytes = RunSizes.of(run);
+            if (items.size() == page.limit() || !page.fits(items.size(), pageBytes, runBytes)) {
                 more = true;
                 break;
             }
             items.add(run);
+            pageBytes += runBytes;
         }
         Cursor next = more ? positionOf(items.getLast()) : null;
         return new Page<>(items, next);

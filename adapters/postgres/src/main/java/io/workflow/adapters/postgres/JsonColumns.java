@@ -43,6 +43,25 @@ final class JsonColumns {
         }
     }
 
+    /** The length of {@code text} in UTF-8, without encoding it: what the size columns hold. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     static Object read(String text) {
         try {
             return text == null ? null : MAPPER.readValue(text, Object.class);

@@ -6,6 +6,7 @@ import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbStatementQuery;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
+import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
@@ -13,6 +14,7 @@ import io.workflow.domain.run.RunStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
@@ -75,6 +77,8 @@ public final class PostgresRunRepository implements RunRepository {
                     .addParam(stepResults)
                     .addParam(timestamp(run.leaseExpiresAt()))
                     .addParam(run.attempt())
+                    .addParam(JsonColumns.utf8Length(payload))
+                    .addParam(JsonColumns.utf8Length(stepResults))
                     .execute());
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
@@ -102,11 +106,12 @@ public final class PostgresRunRepository implements RunRepository {
     }
 
     private Page<Run> page(RunQuery query) {
-        int limit = query.page().limit();
-        Cursor after = query.page().after();
+        PageRequest page = query.page();
+        Cursor after = page.after();
         DbStatementQuery statement = db.execute()
                 .createNamedQuery(listStatementName(query.status() != null, query.workflowId() != null, after != null));
-        // Parameters in the order listSql writes their places.
+        // Parameters in the order listSql writes their places: the byte budget, the filters, the limit.
+        statement.addParam(page.maxBytes());
         if (query.status() != null) {
             statement.addParam(statusName(query.status()));
         }
@@ -116,12 +121,22 @@ public final class PostgresRunRepository implements RunRepository {
         if (after != null) {
             statement.addParam(timestamp(after.createdAt())).addParam(after.id());
         }
-        // One row more than asked for tells whether another page follows.
-        List<Run> rows = runs(statement.addParam(limit + 1));
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
+        // One row more than asked for tells whether another page follows; so does a row past the budget.
+        List<Run> items = new ArrayList<>();
+        boolean more = false;
+        try (Stream<DbRow> rows = statement.addParam(page.limit() + 1).execute()) {
+            for (Iterator<DbRow> it = rows.iterator(); it.hasNext(); ) {
+                DbRow row = it.next();
+                if (items.size() == page.limit() || !Boolean.TRUE.equals(row.column("fits").as(Boolean.class).get())) {
+                    more = true;
+                    break;
+                }
+                items.add(run(row));
+            }
         }
-        List<Run> items = rows.subList(0, limit);
+        if (!more) {
+            return new Page<>(items, null);
+        }
         Run last = items.getLast();
         return new Page<>(items, new Cursor(last.createdAt(), last.id()));
     }
@@ -146,6 +161,7 @@ public final class PostgresRunRepository implements RunRepository {
                     .addParam(timestamp(next.completedAt()))
                     .addParam(next.error())
                     .addParam(stepResults)
+                    .addParam(JsonColumns.utf8Length(stepResults))
                     .addParam(timestamp(next.leaseExpiresAt()))
                     .addParam(next.attempt())
                     .addParam(expected.id())
@@ -211,13 +227,13 @@ public final class PostgresRunRepository implements RunRepository {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put(INSERT, """
                 INSERT INTO runs (id, workflow_id, status, payload, created_at, started_at, completed_at, error,
-                                  step_results, lease_expires_at, attempt)
-                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""");
+                                  step_results, lease_expires_at, attempt, payload_bytes, step_results_bytes)
+                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)""");
         statements.put(FIND_BY_ID, "SELECT " + COLUMNS + " FROM runs WHERE id = CAST(? AS uuid)");
         statements.put(COMPARE_AND_SET, """
                 UPDATE runs
                 SET status = ?, started_at = ?, completed_at = ?, error = ?, step_results = CAST(? AS jsonb),
-                    lease_expires_at = ?, attempt = ?
+                    step_results_bytes = ?, lease_expires_at = ?, attempt = ?
                 WHERE id = CAST(? AS uuid) AND status = ? AND lease_expires_at IS NOT DISTINCT FROM ?""");
         // Literal statuses, so the planner can prove the query matches the partial index runs_stranded_idx.
         statements.put(FIND_STRANDED, "SELECT " + COLUMNS + """
@@ -238,6 +254,13 @@ public final class PostgresRunRepository implements RunRepository {
         return Map.copyOf(statements);
     }
 
+    /**
+     * A page within its byte budget, decided in PostgreSQL so that no more than the budget (and the
+     * first run, which a page always holds) ever leaves it: the candidates' sizes come from the size
+     * columns, and only the runs that fit are read as text. A run fits while the running total stays
+     * within the budget ({@link PageRequest#fits}'s rule). Past the fitting runs comes one row without
+     * content ({@code fits} false), or the row past the limit, telling that another page follows.
+     */
     private static String listSql(boolean byStatus, boolean byWorkflow, boolean afterCursor) {
         List<String> conditions = new ArrayList<>();
         if (byStatus) {
@@ -249,8 +272,26 @@ public final class PostgresRunRepository implements RunRepository {
         if (afterCursor) {
             conditions.add("(created_at, id) < (?, CAST(? AS uuid))");
         }
-        return "SELECT " + COLUMNS + " FROM runs"
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+        String candidates = """
+                SELECT id, created_at,
+                       COALESCE(payload_bytes, octet_length(CAST(payload AS text)))
+                       + COALESCE(step_results_bytes, octet_length(CAST(step_results AS text))) AS bytes
+                FROM runs""" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY runs.created_at DESC, runs.id DESC LIMIT ?";
+        return """
+                SELECT runs.id, workflow_id, status, CASE WHEN page.fits THEN CAST(payload AS text) END AS payload,
+                       %s, %s, %s, error,
+                       CASE WHEN page.fits THEN CAST(step_results AS text) END AS step_results, %s, page.fits
+                FROM (SELECT id, seq, (seq = 1 OR running_bytes <= budget) AS fits
+                      FROM (SELECT candidates.id, candidates.bytes, CAST(? AS bigint) AS budget,
+                                   sum(candidates.bytes) OVER newest_first AS running_bytes,
+                                   row_number() OVER newest_first AS seq
+                            FROM (%s) candidates
+                            WINDOW newest_first AS (ORDER BY candidates.created_at DESC, candidates.id DESC
+                                                    ROWS UNBOUNDED PRECEDING)) sized
+                      WHERE seq <= 2 OR running_bytes - bytes <= budget) page
+                JOIN runs ON runs.id = page.id
+                ORDER BY page.seq""".formatted(epochMicros("created_at"), epochMicros("started_at"),
+                epochMicros("completed_at"), epochMicros("lease_expires_at"), candidates);
     }
 }

@@ -76,7 +76,7 @@ class RunListingPlanIT {
     void listing_usesAnIndex_neverScansTheTable(boolean byStatus, boolean byWorkflow, boolean afterCursor) {
         String sql = PostgresRunRepository.STATEMENTS.get(
                 PostgresRunRepository.listStatementName(byStatus, byWorkflow, afterCursor));
-        DbStatementQuery explain = store.dbClient().execute().createQuery("EXPLAIN " + sql);
+        DbStatementQuery explain = store.dbClient().execute().createQuery("EXPLAIN " + sql).addParam(2_097_152L);
         if (byStatus) {
             explain.addParam("failed");
         }

@@ -3,13 +3,18 @@ package io.workflow.adapters.steps;
 import java.time.Duration;
 
 /**
- * Timeouts of webhook calls. {@code requestTimeout} bounds a whole call (connecting, sending,
- * waiting for and reading the response); {@code connectTimeout} bounds only opening the connection.
+ * Timeouts of webhook calls, and how much of an answer is kept. {@code requestTimeout} bounds a
+ * whole call (connecting, sending, waiting for and reading the response); {@code connectTimeout}
+ * bounds only opening the connection. {@code maxAnswerBytes} is the most of an answer's body a
+ * step's output keeps: a longer body is cut there, kept as text and marked {@code body_truncated}.
  */
-public record WebhookSettings(Duration connectTimeout, Duration requestTimeout) {
+public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
     public WebhookSettings {
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("maxAnswerBytes must be positive, was " + maxAnswerBytes);
+        }
     }
 
     private static void requirePositive(Duration timeout, String name) {

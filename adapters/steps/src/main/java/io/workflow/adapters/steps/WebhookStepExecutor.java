@@ -46,10 +46,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Calls a webhook with its placeholders resolved and records the answer as
  * {@code {"status_code", "headers": {"content-type"}, "body"}}: the body parsed when it is JSON,
- * text otherwise, at most {@link #MAX_BODY_BYTES} of it. Anything but a 2xx answer is a failure.
+ * text otherwise, at most {@link WebhookSettings#maxAnswerBytes} of it: a longer body is cut there,
+ * kept as text and marked {@code "body_truncated": true}, and the step still succeeds or fails by
+ * its status code alone. Anything but a 2xx answer is a failure.
  */
 final class WebhookStepExecutor implements AutoCloseable {
-    static final int MAX_BODY_BYTES = 64 * 1024;
     /**
      * An answer nested deeper than this is kept as text: a stored output must always be writable
      * again inside a run and a page of runs, whose writer stops at 1,000 levels.
@@ -58,6 +59,7 @@ final class WebhookStepExecutor implements AutoCloseable {
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final int maxAnswerBytes;
     private final ExecutorService threads;
     private final HttpClient client;
     private final ObjectMapper json;
@@ -65,6 +67,7 @@ final class WebhookStepExecutor implements AutoCloseable {
     WebhookStepExecutor(WebhookSettings settings) {
         this.connectTimeout = settings.connectTimeout();
         this.requestTimeout = settings.requestTimeout();
+        this.maxAnswerBytes = settings.maxAnswerBytes();
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -93,7 +96,7 @@ final class WebhookStepExecutor implements AutoCloseable {
             return new StepOutcome.Failed("webhook " + step.method() + " " + step.url() + " cannot be sent: " + e.getMessage(), null);
         }
         String call = "webhook " + step.method() + " " + request.uri();
-        CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request, CappedBody.handler(MAX_BODY_BYTES));
+        CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request, CappedBody.handler(maxAnswerBytes));
         HttpResponse<CappedBody> response;
         try {
             // The request timeout alone stops at the response headers; this bounds reading the body too.

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DelayStepExecutionTest {
-    private final StepExecutors steps = new StepExecutors(new WebhookSettings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    private final StepExecutors steps = new StepExecutors(new WebhookSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 64 * 1024));
     private final RunContext context = RunContext.of(Map.of(), Map.of());
 
     @AfterEach

@@ -44,7 +44,7 @@ class WebhookStepExecutionTest {
     @BeforeEach
     void start() throws IOException {
         server = RecordingServer.start();
-        steps = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        steps = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024));
     }
 
     @AfterEach
@@ -193,6 +193,19 @@ class WebhookStepExecutionTest {
     }
 
     @Test
+    void answerOverAConfiguredLimit_isCutThere_andTheStepStillSucceeds() {
+        server.answer(200, "application/json", "{\"a\": \"" + "x".repeat(5000) + "\"}");
+
+        try (StepExecutors small = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 1000))) {
+            StepOutcome outcome = small.execute(post("/x"), context);
+
+            assertThat(outcome).isInstanceOf(StepOutcome.Succeeded.class);
+            assertThat(output(outcome).get("body")).asString().hasSize(1000).startsWith("{\"a\": \"xxx");
+            assertThat(output(outcome)).containsEntry("body_truncated", true);
+        }
+    }
+
+    @Test
     void serverError_failsWithTheAnswerStillInTheOutput() {
         server.answer(500, "application/json", "{\"error\":\"boom\"}");
 
@@ -247,7 +260,7 @@ class WebhookStepExecutionTest {
         long started = System.nanoTime();
 
         StepOutcome outcome;
-        try (StepExecutors impatient = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofMillis(200)))) {
+        try (StepExecutors impatient = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofMillis(200), 64 * 1024))) {
             outcome = impatient.execute(post("/x"), context);
         }
 

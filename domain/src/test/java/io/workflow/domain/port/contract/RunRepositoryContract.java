@@ -1,5 +1,6 @@
 package io.workflow.domain.port.contract;
 
+import io.workflow.domain.TimeOrderedIds;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunRepository;
@@ -31,11 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * workflow of its own, so a store shared between tests does not disturb the counts.
  */
 public abstract class RunRepositoryContract {
+    /** A payload string of about ten kilobytes in any store's encoding. */
+    private static final int BLOB_CHARS = 10_000;
+
     private Workflow workflow;
 
     protected abstract RunRepository runs();
 
     protected abstract WorkflowRepository workflows();
+
+    /** The workflow this test's runs belong to (saved before each test). */
+    protected UUID workflowId() {
+        return workflow.uuid();
+    }
 
     @BeforeEach
     void createWorkflow() {
@@ -85,7 +94,7 @@ public abstract class RunRepositoryContract {
         assertThat(runs().compareAndSet(claimed, renewed)).as("the old lease no longer matches").isFalse();
         assertThat(runs().compareAndSet(renewed, cancelled)).isTrue();
         assertThat(runs().findById(pending.id())).contains(cancelled);
-        assertThat(runs().list(new RunQuery(new PageRequest(10, null), RunStatus.CANCELLED, workflow.uuid())).items())
+        assertThat(runs().list(new RunQuery(new PageRequest(10, null, Long.MAX_VALUE), RunStatus.CANCELLED, workflow.uuid())).items())
                 .containsExactly(cancelled);
 
         Run retried = cancelled.retry();
@@ -131,10 +140,10 @@ public abstract class RunRepositoryContract {
         inserted.add(twinB.id());
 
         List<Run> seen = new ArrayList<>();
-        Page<Run> page = runs().list(new RunQuery(new PageRequest(4, null), null, workflow.uuid()));
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(4, null, Long.MAX_VALUE), null, workflow.uuid()));
         seen.addAll(page.items());
         while (page.next() != null) {
-            page = runs().list(new RunQuery(new PageRequest(4, page.next()), null, workflow.uuid()));
+            page = runs().list(new RunQuery(new PageRequest(4, page.next(), Long.MAX_VALUE), null, workflow.uuid()));
             seen.addAll(page.items());
         }
 
@@ -149,12 +158,78 @@ public abstract class RunRepositoryContract {
     }
 
     @Test
+    void list_stopsAtTheByteBudget_andTheNextPagesCarryTheRest_eachRunExactlyOnce() {
+        Instant base = Fixtures.now();
+        List<UUID> inserted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Run run = runWithPayloadOf(BLOB_CHARS, base.plusMillis(i));
+            runs().insert(run);
+            inserted.add(run.id());
+        }
+        // Two runs of ~10 kB fit in 25 kB, a third does not: pages of two, whatever the limit.
+        long budget = 25_000;
+
+        List<Integer> sizes = new ArrayList<>();
+        List<UUID> seen = new ArrayList<>();
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(50, null, budget), null, workflow.uuid()));
+        sizes.add(page.items().size());
+        page.items().forEach(run -> seen.add(run.id()));
+        while (page.next() != null) {
+            page = runs().list(new RunQuery(new PageRequest(50, page.next(), budget), null, workflow.uuid()));
+            sizes.add(page.items().size());
+            page.items().forEach(run -> seen.add(run.id()));
+        }
+
+        assertThat(sizes).containsExactly(2, 2, 1);
+        assertThat(seen).containsExactlyElementsOf(inserted.reversed());
+    }
+
+    @Test
+    void list_aRunLargerThanTheBudget_comesAloneOnItsPage_withTheRestAfterIt() {
+        Instant base = Fixtures.now();
+        Run older = Fixtures.pendingRun(workflow.uuid(), base);
+        Run large = runWithPayloadOf(BLOB_CHARS, base.plusMillis(1));
+        runs().insert(older);
+        runs().insert(large);
+
+        Page<Run> first = runs().list(new RunQuery(new PageRequest(50, null, 1_000), null, workflow.uuid()));
+        Page<Run> second = runs().list(new RunQuery(new PageRequest(50, first.next(), 1_000), null, workflow.uuid()));
+
+        assertThat(first.items()).containsExactly(large);
+        assertThat(first.next()).isNotNull();
+        assertThat(second.items()).containsExactly(older);
+        assertThat(second.next()).isNull();
+    }
+
+    @Test
+    void list_countsStepResultsInTheBudget() {
+        Instant base = Fixtures.now();
+        Run withOutput = Fixtures.pendingRun(workflow.uuid(), base.plusMillis(1));
+        Run older = Fixtures.pendingRun(workflow.uuid(), base);
+        runs().insert(older);
+        runs().insert(withOutput);
+        Run claimed = withOutput.claim(base, base.plusSeconds(60));
+        runs().compareAndSet(withOutput, claimed);
+        runs().compareAndSet(claimed, claimed.withStepResult(
+                StepResult.succeeded("call", base, base, Map.of("body", "x".repeat(BLOB_CHARS)))));
+
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(50, null, 5_000), null, workflow.uuid()));
+
+        assertThat(page.items()).extracting(Run::id).containsExactly(withOutput.id());
+        assertThat(page.next()).isNotNull();
+    }
+
+    private Run runWithPayloadOf(int chars, Instant createdAt) {
+        return Run.pending(TimeOrderedIds.next(createdAt), workflow.uuid(), Map.of("blob", "x".repeat(chars)), createdAt);
+    }
+
+    @Test
     void list_lastPage_hasNoNextCursor_evenWhenFull() {
         Instant base = Fixtures.now();
         for (int i = 0; i < 3; i++) {
             runs().insert(Fixtures.pendingRun(workflow.uuid(), base.plusMillis(i)));
         }
-        Page<Run> page = runs().list(new RunQuery(new PageRequest(3, null), null, workflow.uuid()));
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(3, null, Long.MAX_VALUE), null, workflow.uuid()));
 
         assertThat(page.items()).hasSize(3);
         assertThat(page.next()).isNull();
@@ -169,7 +244,7 @@ public abstract class RunRepositoryContract {
         runs().insert(running);
         runs().compareAndSet(running, running.claim(base, base.plusSeconds(30)));
 
-        Page<Run> page = runs().list(new RunQuery(new PageRequest(10, null), RunStatus.RUNNING, workflow.uuid()));
+        Page<Run> page = runs().list(new RunQuery(new PageRequest(10, null, Long.MAX_VALUE), RunStatus.RUNNING, workflow.uuid()));
 
         assertThat(page.items()).extracting(Run::id).containsExactly(running.id());
     }
