@@ -281,7 +281,7 @@ public final class PostgresRunRepository implements RunRepository {
         return """
                 SELECT runs.id, workflow_id, status, CASE WHEN page.fits THEN CAST(payload AS text) END AS payload,
                        %s, %s, %s, error,
-                       CASE WHEN page.fits THEN CAST(step_results AS text) END AS step_results, %s, page.fits
+                       CASE WHEN page.fits THEN CAST(step_results AS text) END AS step_results, %s, attempt, page.fits
                 FROM (SELECT id, seq, (seq = 1 OR running_bytes <= budget) AS fits
                       FROM (SELECT candidates.id, candidates.bytes, CAST(? AS bigint) AS budget,
                                    sum(candidates.bytes) OVER newest_first AS running_bytes,
