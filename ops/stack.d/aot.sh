@@ -1,14 +1,21 @@
 # shellcheck shell=bash
 # ops/stack: the service's ahead-of-time cache (JDK 25, -XX:AOTCache). One training run of the
 # service jar records which classes it loads and how its methods behave; every API replica and
-# worker then starts from that cache: ready in about half the time, and warm sooner. The cache
-# belongs to one jar (the JVM refuses a cache of another), so a new build trains anew.
+# worker then starts from that cache: ready in about half the time, and warm sooner. A new build
+# trains anew. The JVM refuses a cache made from another service jar, but not one whose jars in
+# libs/ (the manifest's Class-Path) changed since: measured, it then served the classes of the old
+# adapter jar from the cache. So the stamp covers every jar of the class path.
 
 aot_cache() { echo "$STACK_HOME/aot/service.aot"; }
 
-# What the cache was made from: the jar's path, size and modification time, and the JVM options
-# (a cache made under other options, another GC say, is refused by the JVM).
-aot_stamp() { printf '%s %s\n' "$(stat -c '%n %s %Y' "$SERVICE_JAR")" "$JAVA_OPTS"; }
+# What the cache was made from: the path, size and modification time of the service jar and of each
+# jar in libs/ beside it, and the JVM options (a cache made under other options, another GC say, is
+# refused by the JVM).
+aot_stamp() {
+    local jars=("$SERVICE_JAR")
+    [ -d "$(dirname "$SERVICE_JAR")/libs" ] && jars+=("$(dirname "$SERVICE_JAR")"/libs/*.jar)
+    printf '%s %s\n' "$(stat -c '%n %s %Y' "${jars[@]}" | cksum | cut -d' ' -f1)" "$JAVA_OPTS"
+}
 
 aot_is_current() {
     [ -s "$(aot_cache)" ] && [ "$(cat "$(aot_cache).stamp" 2>/dev/null)" = "$(aot_stamp)" ]
