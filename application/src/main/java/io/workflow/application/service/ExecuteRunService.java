@@ -110,12 +110,10 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
             return Outcome.HELD_ELSEWHERE;
         }
         Optional<Workflow> workflow = workflowCache.read(run.workflowId(), workflows::findById);
-        Run claimed = run.claim(now, now.plus(timing.lease()));
-        if (!runs.compareAndSet(run, claimed)) {
+        HeldRun held = new HeldRun(run, runs, cache, clock, timing.lease());
+        if (!held.change(stored -> stored.claim(now, now.plus(timing.lease())))) {
             return Outcome.HELD_ELSEWHERE;
         }
-        cache.changed(runId);
-        HeldRun held = new HeldRun(claimed, runs, cache, clock, timing.lease());
         if (workflow.isEmpty()) {
             return finish(held, current -> current.fail(clock.instant(), "workflow " + run.workflowId() + " no longer exists"));
         }

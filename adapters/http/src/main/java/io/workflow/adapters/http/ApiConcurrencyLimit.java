@@ -2,9 +2,7 @@ package io.workflow.adapters.http;
 
 import io.helidon.common.concurrency.limits.FixedLimit;
 import io.helidon.common.concurrency.limits.LimitAlgorithm;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -42,10 +40,9 @@ final class ApiConcurrencyLimit implements Filter {
         Optional<LimitAlgorithm.Token> permit = limit.tryAcquire(true);
         if (permit.isEmpty()) {
             // Closing the connection spares reading a body nobody will use (from a client that may be slow).
-            res.header(HeaderValues.CONNECTION_CLOSE)
-                    .header(HeaderNames.RETRY_AFTER, ProblemResponses.RETRY_AFTER_SECONDS);
-            ProblemResponses.send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
-                    "the service is working on as many requests as it can take; try again later"));
+            res.header(HeaderValues.CONNECTION_CLOSE);
+            ProblemResponses.unavailable(res, ProblemResponses.RETRY_AFTER_SECONDS,
+                    "the service is working on as many requests as it can take; try again later");
             return;
         }
         try {

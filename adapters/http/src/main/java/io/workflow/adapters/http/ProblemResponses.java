@@ -4,10 +4,10 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.common.socket.SocketWriterException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ServerConnectionException;
@@ -110,17 +110,19 @@ final class ProblemResponses {
 
     private static void dispatchFailed(ServerRequest req, ServerResponse res, DispatchException e) {
         LOG.log(Level.WARNING, "a run could not be dispatched", e);
-        res.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
-                "the run could not be handed to a worker and was not started; try again later"));
+        unavailable(res, RETRY_AFTER_SECONDS, "the run could not be handed to a worker and was not started; try again later");
+    }
+
+    /** 503 with {@code Retry-After}: a dependency is away for a moment, the request may be sent again. */
+    static void unavailable(ServerResponse res, String retryAfterSeconds, String detail) {
+        res.header(HeaderNames.RETRY_AFTER, retryAfterSeconds);
+        send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503, detail));
     }
 
     private static void storeUnavailable(ServerRequest req, ServerResponse res, StoreUnavailableException e) {
         // One line, no stack trace: while PostgreSQL restarts, every request in flight ends here.
         LOG.warning(() -> req.prologue().method().text() + " " + req.prologue().uriPath().path() + ": " + e.getMessage());
-        res.header(HeaderNames.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
-        send(res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
-                "the database is unavailable for a moment (restarting?); try again in a few seconds"));
+        unavailable(res, STORE_RETRY_AFTER_SECONDS, "the database is unavailable for a moment (restarting?); try again in a few seconds");
     }
 
     private static void noRoute(ServerRequest req, ServerResponse res, io.helidon.http.NotFoundException e) {

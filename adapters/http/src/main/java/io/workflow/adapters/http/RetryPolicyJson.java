@@ -21,8 +21,6 @@ import java.util.Set;
 final class RetryPolicyJson {
     private static final Map<String, Failure> KINDS = Map.of("5xx", Failure.SERVER_ERROR, "429", Failure.TOO_MANY_REQUESTS,
             "timeout", Failure.TIMEOUT, "connect", Failure.CONNECT, "4xx", Failure.CLIENT_ERROR);
-    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
-    private static final BigDecimal LONGEST_READ = BigDecimal.valueOf(RetryPolicy.MAX_INTERVAL.toSeconds() + 1);
 
     private RetryPolicyJson() {
     }
@@ -45,9 +43,9 @@ final class RetryPolicyJson {
     static Map<String, Object> tree(RetryPolicy policy) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("max_attempts", policy.maxAttempts());
-        tree.put("initial_interval", seconds(policy.initialInterval()));
+        tree.put("initial_interval", WireSeconds.write(policy.initialInterval()));
         tree.put("backoff_coefficient", policy.backoffCoefficient());
-        tree.put("max_interval", seconds(policy.maxInterval()));
+        tree.put("max_interval", WireSeconds.write(policy.maxInterval()));
         tree.put("jitter", policy.jitter());
         tree.put("retry_on", KINDS.entrySet().stream().filter(kind -> policy.retryOn().contains(kind.getValue()))
                 .map(Map.Entry::getKey).sorted().toList());
@@ -55,15 +53,15 @@ final class RetryPolicyJson {
     }
 
     private static Duration seconds(RequestFields retry, String name, BigDecimal fallback) {
-        BigDecimal seconds = retry.has(name) ? retry.requiredNumber(name) : fallback;
-        if (seconds.signum() <= 0) {
-            return Duration.ZERO; // refused by the policy's rules, naming the field
-        }
-        return Duration.ofNanos(Math.max(1, seconds.min(LONGEST_READ).multiply(NANOS_PER_SECOND).longValue()));
+        return WireSeconds.read(numberOr(retry, name, fallback));
     }
 
     private static double number(RequestFields retry, String name, BigDecimal fallback) {
-        return (retry.has(name) ? retry.requiredNumber(name) : fallback).doubleValue();
+        return numberOr(retry, name, fallback).doubleValue();
+    }
+
+    private static BigDecimal numberOr(RequestFields retry, String name, BigDecimal fallback) {
+        return retry.has(name) ? retry.requiredNumber(name) : fallback;
     }
 
     private static Set<Failure> kinds(RequestFields retry) {
@@ -81,12 +79,5 @@ final class RetryPolicyJson {
             kinds.add(kind);
         }
         return kinds;
-    }
-
-    private static Object seconds(Duration duration) {
-        if (duration.getNano() == 0) {
-            return duration.getSeconds(); // not in a ternary, which would widen it to a double
-        }
-        return BigDecimal.valueOf(duration.toNanos()).divide(NANOS_PER_SECOND).doubleValue();
     }
 }

@@ -7,8 +7,6 @@ import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +22,6 @@ import java.util.Map;
 final class WorkflowJson {
     static final String DELAY = "delay";
     static final String WEBHOOK = "webhook";
-    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
-    /** Far past any rule on a duration, and still a long number of nanoseconds. */
-    private static final BigDecimal LONGEST_READ = BigDecimal.valueOf(1_000_000_000L);
-
     private WorkflowJson() {
     }
 
@@ -54,7 +48,7 @@ final class WorkflowJson {
         Map<String, Object> config = new LinkedHashMap<>();
         String type = switch (step) {
             case DelayStep delay -> {
-                config.put("duration", seconds(delay.duration()));
+                config.put("duration", WireSeconds.write(delay.duration()));
                 yield DELAY;
             }
             case WebhookStep webhook -> {
@@ -97,7 +91,7 @@ final class WorkflowJson {
                     if (fields.has("retry")) {
                         throw new InvalidInputException(fields.field("retry"), "applies to webhook steps only: a delay cannot fail");
                     }
-                    yield new DelayStep(name, duration(config));
+                    yield new DelayStep(name, WireSeconds.read(config.requiredNumber("duration")));
                 }
                 case WEBHOOK -> new WebhookStep(name, config.requiredString("url"),
                         config.requiredString("method").toUpperCase(Locale.ROOT), headers(config), config.value("body"),
@@ -115,16 +109,6 @@ final class WorkflowJson {
         }
     }
 
-    /** Seconds as sent, to a duration the step's rules then judge; no number turns into a valid one on the way. */
-    private static Duration duration(RequestFields config) {
-        BigDecimal seconds = config.requiredNumber("duration");
-        if (seconds.signum() <= 0) {
-            return Duration.ZERO;
-        }
-        long nanos = seconds.min(LONGEST_READ).multiply(NANOS_PER_SECOND).longValue();
-        return Duration.ofNanos(Math.max(nanos, 1));
-    }
-
     private static Map<String, String> headers(RequestFields config) {
         if (!config.has("headers")) {
             return Map.of();
@@ -139,12 +123,5 @@ final class WorkflowJson {
             result.put(key, value);
         }
         return result;
-    }
-
-    private static Object seconds(Duration duration) {
-        if (duration.getNano() == 0) {
-            return duration.getSeconds();
-        }
-        return BigDecimal.valueOf(duration.toNanos()).divide(NANOS_PER_SECOND).doubleValue();
     }
 }

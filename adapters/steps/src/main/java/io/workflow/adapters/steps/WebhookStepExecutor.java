@@ -208,12 +208,8 @@ final class WebhookStepExecutor implements AutoCloseable {
 
     /** The kind of a call that got no answer: the whole call timed out, or the connection failed. */
     private static Failure failureOf(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException)) {
-                return Failure.TIMEOUT;
-            }
-        }
-        return Failure.CONNECT;
+        return causes(error, HttpTimeoutException.class) && !causes(error, HttpConnectTimeoutException.class)
+                ? Failure.TIMEOUT : Failure.CONNECT;
     }
 
     /** The kind of an answer that was not 2xx; null for one no retry can mend (1xx, 3xx). */
