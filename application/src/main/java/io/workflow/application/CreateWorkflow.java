@@ -1,18 +1,29 @@
 package io.workflow.application;
 
+import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.Workflow;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Creates a workflow. */
 @FunctionalInterface
 public interface CreateWorkflow {
 
-    /** What a client asks for: its own label ({@code clientId}, may be null), a name, a description, the steps. */
-    record Command(String clientId, String name, String description, List<Step> steps) {
+    /**
+     * What a client asks for: its own label ({@code clientId}, may be null), a name, a description,
+     * the steps, and optionally a default retry policy for its webhook steps and a run timeout.
+     */
+    record Command(String clientId, String name, String description, List<Step> steps, RetryPolicy retry, Duration timeout) {
         public Command {
             steps = Workflow.checkDefinition(name, steps);
+            Workflow.checkTimeout(timeout);
+        }
+
+        /** Without a default retry policy or a run timeout. */
+        public Command(String clientId, String name, String description, List<Step> steps) {
+            this(clientId, name, description, steps, null, null);
         }
     }
 

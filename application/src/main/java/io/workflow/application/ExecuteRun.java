@@ -17,7 +17,9 @@ public interface ExecuteRun {
         /** No such run. */
         NOT_FOUND,
         /** The calling thread was interrupted midway; the run was left for a later attempt. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The run was parked on a durable timer: a worker goes on with it when it is due. */
+        WAITING
     }
 
     /** Executes the run if it is this worker's to execute; safe to call again for the same run. */

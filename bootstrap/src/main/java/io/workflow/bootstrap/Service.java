@@ -14,6 +14,7 @@ import io.workflow.application.service.GetRunService;
 import io.workflow.application.service.GetWorkflowService;
 import io.workflow.application.service.ListRunsService;
 import io.workflow.application.service.RecoverStrandedRunsService;
+import io.workflow.application.service.WakeDueRunsService;
 import io.workflow.application.service.TriggerRunService;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
@@ -75,9 +76,13 @@ final class Service implements AutoCloseable {
             CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
                 StepExecutors steps = closer.register(new StepExecutors(settings.webhook()));
-                ExecuteRun executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
-                        steps, ports.completions(), runCache, clock, ExecuteRunService.Timing.ofLease(settings.worker().lease())));
+                Settings.Worker worker = settings.worker();
+                ExecuteRunService executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
+                        steps, ports.completions(), runCache, clock,
+                        ExecuteRunService.Timing.ofLease(worker.lease()).sleepingAtMost(worker.sleepMax())));
                 ports.intake().start(executeRun);
+                scheduleTimers(worker, closer.register(new WakeDueRunsService(ports.runs(), executeRun, clock,
+                        worker.batchSize(), worker.concurrency())), closer);
                 scheduleRecovery(settings.recovery(), new RecoverStrandedRunsService(ports.runs(), ports.dispatcher(), clock,
                         settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);
             }
@@ -87,7 +92,7 @@ final class Service implements AutoCloseable {
                     new CreateWorkflowService(ports.workflows(), workflowCache, clock),
                     getWorkflow,
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
-                    new GetRunService(ports.runs(), runCache),
+                    new GetRunService(ports.runs(), runCache, ports.workflows(), workflowCache, clock),
                     new ListRunsService(ports.runs()),
                     changeRun, changeRun);
             // An API replica drains before it stops; a worker's listener serves only its health.
@@ -136,6 +141,29 @@ final class Service implements AutoCloseable {
     public void close() {
         server.stop();
         closer.close();
+    }
+
+    /**
+     * Polls for due runs every {@code pollInterval}; a poll that filled its batch is followed at once
+     * by another, so a burst of due timers drains without waiting out an interval per batch.
+     */
+    private static void scheduleTimers(Settings.Worker worker, WakeDueRunsService wake, Closer closer) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("due-run-poller").factory());
+        long interval = worker.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                while (wake.wake() == worker.batchSize()) {
+                    // a full batch: more may be due
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "polling for due runs failed; trying again in " + interval + " ms", e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+        closer.register(() -> {
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        });
     }
 
     private static void scheduleRecovery(Settings.Recovery recovery, RecoverStrandedRunsService recover, Closer closer) {

@@ -19,8 +19,12 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 HttpApi.Limits limits, WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis,
                 KafkaSettings kafka, Shutdown shutdown, ClientLimits http) {
 
-    /** How one process executes runs. */
-    record Worker(int concurrency, Duration lease) {
+    /**
+     * How one process executes runs: at most {@code concurrency} at once from Kafka and as many again
+     * woken from timers; a claim's lease; waits up to {@code sleepMax} slept through, longer ones parked
+     * on durable timers; due runs polled every {@code pollInterval}, at most {@code batchSize} a claim.
+     */
+    record Worker(int concurrency, Duration lease, Duration sleepMax, Duration pollInterval, int batchSize) {
     }
 
     /** The stranded-run sweep. */
@@ -34,7 +38,8 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
     static Settings read(Config config) {
         Role role = Role.parse(text(config, "role"));
         Mode mode = Mode.parse(text(config, "mode"));
-        Worker worker = new Worker(integer(config, "worker.concurrency"), seconds(config, "worker.lease.seconds"));
+        Worker worker = new Worker(integer(config, "worker.concurrency"), seconds(config, "worker.lease.seconds"),
+                millis(config, "timers.sleep.max.ms"), millis(config, "timers.poll.interval.ms"), integer(config, "timers.batch.size"));
         return new Settings(role, mode, text(config, "cursor.secret"), worker,
                 new Recovery(seconds(config, "recovery.interval.seconds"), seconds(config, "recovery.pending.grace.seconds"),
                         integer(config, "recovery.batch.size")),
@@ -42,7 +47,7 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 new HttpApi.Limits(integer(config, "limits.payload.bytes"), integer(config, "limits.workflow.bytes"),
                         config.get("limits.page.bytes").asLong().get()),
                 new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms"),
-                        integer(config, "limits.step.output.bytes")),
+                        integer(config, "limits.step.output.bytes"), millis(config, "webhook.max.timeout.ms")),
                 postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
                 http(config.get("http")));

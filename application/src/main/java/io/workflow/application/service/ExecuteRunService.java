@@ -9,6 +9,8 @@ import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunContext;
 import io.workflow.domain.run.StepResult;
+import io.workflow.domain.run.Timer;
+import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
@@ -34,12 +36,23 @@ import java.util.logging.Logger;
  * payload and earlier outputs as context, record each step's result, finish {@code success} or
  * {@code failed} at the first failed step, announce completion.
  *
+ * <p><b>Durable timers.</b> A wait longer than {@link Timing#longestSleep} (a delay step, or the
+ * back-off before a webhook's next attempt) is not slept through: the run is parked on a
+ * {@link Timer}, stored with its lease ending when the timer is due, and the call returns
+ * {@link Outcome#WAITING}, holding no thread and no lease. {@link #resume} goes on with it once a
+ * worker has claimed it due ({@link WakeDueRunsService}). Shorter waits are slept through under the
+ * lease: cheaper than a round trip through the store.
+ *
+ * <p><b>Timeouts.</b> A workflow's run timeout is counted from the run's start: no step begins after
+ * it, a call in flight is bounded by what is left of it, a timer never sleeps past it, and a run that
+ * reaches it ends {@code failed} saying so.
+ *
  * <p>Safe to call again for the same run: a finished run or one held under a live lease is left
  * alone. A run cancelled while it executes is noticed at the next heartbeat: the step in flight is
- * interrupted and its result dropped. A run whose worker died (its lease ran out) or handed it back is claimed again and resumes
- * after its last completed step: a completed step is never performed twice. A call interrupted
- * midway (its process is shutting down) writes no result for the step it was in and hands the run
- * back, so another worker resumes it at once.
+ * interrupted and its result dropped. A run whose worker died (its lease ran out) or handed it back
+ * is claimed again and resumes after its last completed step: a completed step is never performed
+ * twice. A call interrupted midway (its process is shutting down) writes no result for the step it
+ * was in and hands the run back, so another worker resumes it at once.
  */
 public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ExecuteRunService.class.getName());
@@ -57,18 +70,35 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
     /**
      * How long a claim lasts ({@code lease}) and how often it is renewed while the run executes
      * ({@code heartbeat}, shorter than the lease): a dead worker's runs are taken over within a lease.
+     * A wait of at most {@code longestSleep} is slept through; a longer one becomes a durable timer.
      */
-    public record Timing(Duration lease, Duration heartbeat) {
+    public record Timing(Duration lease, Duration heartbeat, Duration longestSleep) {
+        /** Waits up to this long are slept through by default: a 1 s delay costs no store round trip. */
+        public static final Duration DEFAULT_LONGEST_SLEEP = Duration.ofSeconds(2);
+
         public Timing {
             if (lease.isNegative() || lease.isZero() || heartbeat.isNegative() || heartbeat.isZero()
                     || heartbeat.compareTo(lease) >= 0) {
                 throw new IllegalArgumentException("need 0 < heartbeat < lease, got heartbeat " + heartbeat + ", lease " + lease);
             }
+            if (longestSleep.isNegative()) {
+                throw new IllegalArgumentException("longestSleep must not be negative, got " + longestSleep);
+            }
+        }
+
+        /** Waits of up to {@link #DEFAULT_LONGEST_SLEEP} slept through. */
+        public Timing(Duration lease, Duration heartbeat) {
+            this(lease, heartbeat, DEFAULT_LONGEST_SLEEP);
         }
 
         /** A lease renewed three times over its length, so two missed beats in a row cost nothing. */
         public static Timing ofLease(Duration lease) {
-            return new Timing(lease, lease.dividedBy(3));
+            return new Timing(lease, lease.dividedBy(3), DEFAULT_LONGEST_SLEEP);
+        }
+
+        /** The same, with waits longer than {@code longestSleep} parked on durable timers. */
+        public Timing sleepingAtMost(Duration longestSleep) {
+            return new Timing(lease, heartbeat, longestSleep);
         }
     }
 
@@ -95,6 +125,11 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
         return scheduler;
     }
 
+    /** How long a claim lasts: what a claim of due runs asks for. */
+    Duration lease() {
+        return timing.lease();
+    }
+
     @Override
     public Outcome execute(UUID runId) {
         Optional<Run> found = runs.findById(runId);
@@ -109,11 +144,24 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
         if (!run.isClaimable(now)) {
             return Outcome.HELD_ELSEWHERE;
         }
-        Optional<Workflow> workflow = workflowCache.read(run.workflowId(), workflows::findById);
         HeldRun held = new HeldRun(run, runs, cache, clock, timing.lease());
         if (!held.change(stored -> stored.claim(now, now.plus(timing.lease())))) {
             return Outcome.HELD_ELSEWHERE;
         }
+        return perform(held);
+    }
+
+    /**
+     * Goes on with a run this worker has already claimed ({@link RunRepository#claimDue}): a timer
+     * that came due, or a run whose worker died. Must be called on the thread that performs it.
+     */
+    public Outcome resume(Run claimed) {
+        return perform(new HeldRun(claimed, runs, cache, clock, timing.lease()));
+    }
+
+    private Outcome perform(HeldRun held) {
+        Run run = held.current();
+        Optional<Workflow> workflow = workflowCache.read(run.workflowId(), workflows::findById);
         if (workflow.isEmpty()) {
             return finish(held, current -> current.fail(clock.instant(), "workflow " + run.workflowId() + " no longer exists"));
         }
@@ -121,7 +169,7 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
         ScheduledFuture<?> beating = heartbeat.scheduleAtFixedRate(() -> Thread.ofVirtual().start(held::renew),
                 beat, beat, TimeUnit.NANOSECONDS);
         try {
-            return performSteps(workflow.get().steps(), held);
+            return performSteps(workflow.get(), held);
         } finally {
             beating.cancel(false);
             if (held.isLost()) {
@@ -130,13 +178,18 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
         }
     }
 
-    private Outcome performSteps(List<Step> steps, HeldRun held) {
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
+    private Outcome performSteps(Workflow workflow, HeldRun held) {
+        List<Step> all = workflow.steps();
+        Instant deadline = deadline(workflow, held.current());
+        for (int i = 0; i < all.size(); i++) {
+            Step step = all.get(i);
             if (held.current().stepResults().containsKey(step.name())) {
                 continue; // completed before this claim: resumed after it
             }
-            StepResult result = perform(step, held.current());
+            if (deadline != null && !clock.instant().isBefore(deadline)) {
+                return finish(held, current -> current.fail(clock.instant(), timedOut(workflow)));
+            }
+            Progress progress = advance(workflow, step, held.current(), deadline);
             if (held.isLost()) {
                 return Outcome.HELD_ELSEWHERE; // cancelled, or taken over: the result belongs to nobody
             }
@@ -144,11 +197,17 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
                 handBack(held);
                 return Outcome.INTERRUPTED;
             }
-            if (result.status() == StepResult.StepStatus.FAILED) {
-                return finish(held, current -> current.withStepResult(result)
-                        .fail(clock.instant(), "step '" + step.name() + "' failed: " + result.error()));
+            if (progress instanceof Progress.Parked(Timer timer)) {
+                return held.park(timer) ? Outcome.WAITING : Outcome.HELD_ELSEWHERE;
             }
-            if (i == steps.size() - 1) {
+            StepResult result = ((Progress.Done) progress).result();
+            if (result.status() == StepResult.StepStatus.FAILED) {
+                String reason = deadline != null && !clock.instant().isBefore(deadline)
+                        ? timedOut(workflow) + " in step '" + step.name() + "': " + result.error()
+                        : "step '" + step.name() + "' failed: " + result.error();
+                return finish(held, current -> current.withStepResult(result).fail(clock.instant(), reason));
+            }
+            if (i == all.size() - 1) {
                 // The last result is written together with the terminal status: one write, not two.
                 return finish(held, current -> current.withStepResult(result).succeed(clock.instant()));
             }
@@ -157,6 +216,116 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
             }
         }
         return finish(held, current -> current.succeed(clock.instant()));
+    }
+
+    /** The end of the run's time, counted from its start; null without a run timeout. */
+    private static Instant deadline(Workflow workflow, Run run) {
+        return workflow.timeout() == null || run.startedAt() == null ? null : run.startedAt().plus(workflow.timeout());
+    }
+
+    private static String timedOut(Workflow workflow) {
+        Duration timeout = workflow.timeout();
+        String seconds = timeout.toMillis() % 1000 == 0 ? Long.toString(timeout.toSeconds())
+                : Double.toString(timeout.toMillis() / 1000.0);
+        return "run timed out after " + seconds + " s (the workflow's timeout)";
+    }
+
+    /** What became of a step this time: it completed (well or not), or it waits on a timer. */
+    private sealed interface Progress {
+        record Done(StepResult result) implements Progress {
+        }
+
+        record Parked(Timer timer) implements Progress {
+        }
+    }
+
+    private Progress advance(Workflow workflow, Step step, Run run, Instant deadline) {
+        Timer timer = run.timer() != null && run.timer().stepName().equals(step.name()) ? run.timer() : null;
+        return switch (step) {
+            case DelayStep delay -> delay(delay, timer, run, deadline);
+            case WebhookStep webhook -> call(webhook, workflow.retryOf(webhook), timer, run, deadline);
+        };
+    }
+
+    /**
+     * A delay: slept through when short, parked on a timer when long, finished when its timer is due.
+     * Never waits past the run's deadline: then it wakes at the deadline, and the run times out.
+     */
+    private Progress delay(DelayStep step, Timer timer, Run run, Instant deadline) {
+        Instant now = clock.instant();
+        Instant started = timer == null ? now : timer.stepStartedAt();
+        Instant end = timer == null ? now.plus(step.duration()) : timer.wakeAt();
+        Instant wake = deadline != null && deadline.isBefore(end) ? deadline : end;
+        if (timer == null && wake.equals(end) && step.duration().compareTo(timing.longestSleep()) <= 0) {
+            return new Progress.Done(result(step, now, attempt(step, run))); // a short delay, slept through as always
+        }
+        Duration left = Duration.between(now, wake);
+        if (left.compareTo(timing.longestSleep()) > 0) {
+            return new Progress.Parked(new Timer(step.name(), started, wake, List.of()));
+        }
+        if (!sleep(left)) {
+            return new Progress.Done(StepResult.failed(step.name(), started, clock.instant(), null, "interrupted"));
+        }
+        if (wake.isBefore(end)) {
+            return new Progress.Done(StepResult.failed(step.name(), started, clock.instant(), null, "the run's time ran out"));
+        }
+        return new Progress.Done(StepResult.succeeded(step.name(), started, clock.instant(), step.output()));
+    }
+
+    /**
+     * A webhook call, tried again after a wait while it fails in a way its retry policy retries. A
+     * wait that fits {@link Timing#longestSleep} is slept through (interruptible: a cancel or a
+     * shutdown ends it, with the last result); a longer one parks the run on a timer that remembers
+     * the attempts made. No attempt begins once the run's time is up, and each is bounded by what is left.
+     */
+    private Progress call(WebhookStep step, RetryPolicy policy, Timer timer, Run run, Instant deadline) {
+        List<StepResult.Attempt> earlier = new ArrayList<>(timer == null ? List.of() : timer.failedAttempts());
+        while (true) {
+            Instant started = clock.instant();
+            WebhookStep bounded = deadline == null ? step : step.boundedBy(Duration.between(started, deadline));
+            StepOutcome outcome = attempt(bounded, run);
+            Instant completed = clock.instant();
+            StepResult result = result(step, started, outcome);
+            if (!(outcome instanceof StepOutcome.Failed failed) || policy == null
+                    || !policy.retries(failed.failure(), earlier.size() + 1) || Thread.currentThread().isInterrupted()) {
+                return new Progress.Done(result.after(earlier));
+            }
+            Duration wait = policy.delayAfter(earlier.size() + 1, failed.retryAfter(), ThreadLocalRandom.current().nextDouble());
+            Instant next = completed.plus(wait);
+            if (deadline != null && !next.isBefore(deadline)) {
+                return new Progress.Done(result.after(earlier)); // the next attempt would begin after the run's time
+            }
+            earlier.add(new StepResult.Attempt(started, completed, failed.error()));
+            if (wait.compareTo(timing.longestSleep()) > 0) {
+                return new Progress.Parked(new Timer(step.name(), earlier.getFirst().startedAt(), next, earlier));
+            }
+            if (!sleep(wait)) {
+                earlier.removeLast();
+                return new Progress.Done(result.after(earlier));
+            }
+        }
+    }
+
+    private StepResult result(Step step, Instant started, StepOutcome outcome) {
+        Instant completed = clock.instant();
+        return switch (outcome) {
+            case StepOutcome.Succeeded ok -> StepResult.succeeded(step.name(), started, completed, ok.output());
+            case StepOutcome.Failed failed -> StepResult.failed(step.name(), started, completed, failed.output(), failed.error());
+        };
+    }
+
+    /** Sleeps (not at all for nothing or less); false, with the interrupt kept, when interrupted (a cancel or a shutdown). */
+    private static boolean sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return !Thread.currentThread().isInterrupted();
+        }
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Hands the run back with the interrupt set aside, so the store can still be reached, then restores it. */
@@ -170,36 +339,6 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
             }
         }
         LOG.fine(() -> "run " + held.current().id() + " handed back: its process is shutting down");
-    }
-
-    /**
-     * Performs the step, and again after a wait as its retry policy says while it fails in a way the
-     * policy retries. A wait is interruptible: a cancel or a shutdown ends it, with the last result.
-     */
-    private StepResult perform(Step step, Run run) {
-        RetryPolicy policy = step instanceof WebhookStep webhook ? webhook.retry() : null;
-        List<StepResult.Attempt> earlier = new ArrayList<>();
-        while (true) {
-            Instant started = clock.instant();
-            StepOutcome outcome = attempt(step, run);
-            Instant completed = clock.instant();
-            StepResult result = switch (outcome) {
-                case StepOutcome.Succeeded ok -> StepResult.succeeded(step.name(), started, completed, ok.output());
-                case StepOutcome.Failed failed -> StepResult.failed(step.name(), started, completed, failed.output(), failed.error());
-            };
-            if (!(outcome instanceof StepOutcome.Failed failed) || policy == null
-                    || !policy.retries(failed.failure(), earlier.size() + 1) || Thread.currentThread().isInterrupted()) {
-                return result.after(earlier);
-            }
-            Duration wait = policy.delayAfter(earlier.size() + 1, failed.retryAfter(), ThreadLocalRandom.current().nextDouble());
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return result.after(earlier);
-            }
-            earlier.add(new StepResult.Attempt(started, completed, failed.error()));
-        }
     }
 
     private StepOutcome attempt(Step step, Run run) {

@@ -3,6 +3,7 @@ package io.workflow.application.service;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.Timer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,8 @@ final class HeldRun {
     private final ReentrantLock lock = new ReentrantLock();
     private final Thread executing = Thread.currentThread();
     private volatile boolean lost;
+    /** Parked on a timer or handed back: no longer this process's to renew. */
+    private boolean letGo;
     private Run current;
 
     /**
@@ -69,6 +72,25 @@ final class HeldRun {
         }
     }
 
+    /**
+     * Parks the run on {@code timer} and lets it go: no renewal follows, so it is nobody's until the
+     * timer is due. False if the run was taken over (or cancelled) before.
+     */
+    boolean park(Timer timer) {
+        return letGo(run -> run.park(timer));
+    }
+
+    private boolean letGo(UnaryOperator<Run> change) {
+        lock.lock();
+        try {
+            boolean changed = change(change);
+            letGo = true;
+            return changed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether a renewal found the run changed elsewhere: the interrupt it sent is not a shutdown. */
     boolean isLost() {
         return lost;
@@ -81,7 +103,7 @@ final class HeldRun {
     void renew() {
         lock.lock();
         try {
-            if (current.status() != RunStatus.RUNNING) {
+            if (current.status() != RunStatus.RUNNING || letGo) {
                 return;
             }
             Run renewed = current.heldUntil(clock.instant().plus(lease));
@@ -105,7 +127,7 @@ final class HeldRun {
      */
     void release() {
         try {
-            change(run -> run.release(clock.instant()));
+            letGo(run -> run.release(clock.instant()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not hand back run " + current().id() + "; it is resumed when its lease runs out", e);
         }

@@ -425,6 +425,11 @@ class ExecuteRunTest {
             public List<Run> findStranded(Instant pendingBefore, Instant now, int limit) {
                 return wiring.runs.findStranded(pendingBefore, now, limit);
             }
+
+            @Override
+            public List<Run> claimDue(Instant now, Instant leaseUntil, int limit) {
+                return wiring.runs.claimDue(now, leaseUntil, limit);
+            }
         };
         CountDownLatch entered = new CountDownLatch(1);
         ExecuteRun execute = wiring.executeRun(readTogether, (step, context) -> {

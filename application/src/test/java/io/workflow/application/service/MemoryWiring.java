@@ -44,7 +44,7 @@ final class MemoryWiring {
     final CacheAside<Run> runCacheAside = CacheAside.forRuns(runCache);
     final CreateWorkflow createWorkflow = new CreateWorkflowService(workflows, workflowCacheAside, clock);
     final GetWorkflow getWorkflow = new GetWorkflowService(workflows, workflowCacheAside);
-    final GetRun getRun = new GetRunService(runs, runCacheAside);
+    final GetRun getRun = new GetRunService(runs, runCacheAside, workflows, workflowCacheAside, clock);
     final ListRuns listRuns = new ListRunsService(runs);
 
     TriggerRun triggerRun(RunDispatcher dispatcher) {

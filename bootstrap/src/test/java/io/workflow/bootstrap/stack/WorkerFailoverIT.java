@@ -15,14 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A worker killed outright (SIGKILL) in the middle of its runs: its leases stop being renewed, so the
- * other workers take the runs over within a lease (10 s) and a sweep (5 s), resume them after their
+ * other workers take the runs over within a lease (10 s) and a poll for due runs, resume them after their
  * last completed step, and every run succeeds. The worker is brought back in {@code close()}.
  */
 class WorkerFailoverIT {
     private static final int RUNS = 30;
-    /** Each step outlasts the time it takes to trigger every run, so the kill lands mid-run. */
-    private static final double STEP_SECONDS = 4;
-    /** The lease (10 s) plus a sweep (5 s), plus slack for a loaded 2-core machine. */
+    /**
+     * Short enough to be slept through by the worker holding the run (longer waits are durable
+     * timers, held by no worker), three of them outlast triggering every run, so the kill lands mid-run.
+     */
+    private static final double STEP_SECONDS = 2;
+    private static final int STEPS = 3;
+    /** The lease (10 s) plus a poll for due runs (a fraction of a second), plus slack for a loaded 2-core machine. */
     private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(30);
 
     private static final Set<Object> STARTED = Set.of("running", "success", "failed");
@@ -34,7 +38,8 @@ class WorkerFailoverIT {
     void givenAWorkerKilledMidRun_itsRunsAreResumedElsewhere_andAllSucceedWithinALeaseAndASweep() throws Exception {
         String workflowId = stack.createWorkflow("worker-failover", List.of(
                 Map.of("name", "first", "type", "delay", "config", Map.of("duration", STEP_SECONDS)),
-                Map.of("name", "second", "type", "delay", "config", Map.of("duration", STEP_SECONDS))));
+                Map.of("name", "second", "type", "delay", "config", Map.of("duration", STEP_SECONDS)),
+                Map.of("name", "third", "type", "delay", "config", Map.of("duration", STEP_SECONDS))));
         List<String> runIds = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             runIds.add(stack.trigger(workflowId, Map.of("n", i)));
@@ -45,8 +50,8 @@ class WorkerFailoverIT {
             awaitAllRunning(runIds, Duration.ofSeconds(30));
             StackProcesses.kill("worker-1");
             killedAt = Instant.now();
-            // the rest of the runs' own time (two steps at most) on top of the takeover bound
-            statuses = stack.awaitTerminal(runIds, TAKEOVER_BOUND.plusSeconds((long) (2 * STEP_SECONDS)));
+            // the rest of the runs' own time (every step at most) on top of the takeover bound
+            statuses = stack.awaitTerminal(runIds, TAKEOVER_BOUND.plusSeconds((long) (STEPS * STEP_SECONDS)));
         }
         assertThat(statuses.values()).as("every run of the killed worker was taken over and finished").containsOnly("success");
         Instant lastCompleted = runIds.stream().map(this::completedAt).max(Instant::compareTo).orElseThrow();

@@ -39,4 +39,12 @@ public interface RunRepository {
      * with a lease that expired before {@code now}. At most {@code limit}, oldest first.
      */
     List<Run> findStranded(Instant pendingBefore, Instant now, int limit);
+
+    /**
+     * Claims, for the caller, up to {@code limit} running runs whose lease ended before
+     * {@code now} (a timer that is due, or a worker that died), soonest due first: each is stored
+     * held until {@code leaseUntil} ({@link Run#claim}) and returned as stored. Runs claimed by a
+     * concurrent caller are skipped, not waited for, so workers polling together share the due runs.
+     */
+    List<Run> claimDue(Instant now, Instant leaseUntil, int limit);
 }

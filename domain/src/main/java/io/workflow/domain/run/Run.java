@@ -12,10 +12,12 @@ import java.util.UUID;
  * status only moves along {@link RunStatus#canBecome}, or back to pending by {@link #retry}.
  * {@code leaseExpiresAt} is set while a worker holds the run; past it, the run is considered
  * stranded and may be claimed again. {@code attempt} counts the retries: 1 until the first.
+ * {@code timer}, when set, is a durable wait ({@link Timer}): the run is parked, its lease ending
+ * when the timer is due, and no worker holds it until then.
  */
 public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
                   Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
-                  Instant leaseExpiresAt, int attempt) {
+                  Instant leaseExpiresAt, int attempt, Timer timer) {
 
     public Run {
         Objects.requireNonNull(id, "id");
@@ -27,6 +29,17 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
         }
+        if (timer != null && status != RunStatus.RUNNING) {
+            throw new IllegalArgumentException("only a running run waits on a timer, not a " + status + " one");
+        }
+    }
+
+    /** A run without a timer. */
+    public Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
+               Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
+               Instant leaseExpiresAt, int attempt) {
+        this(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults, leaseExpiresAt,
+                attempt, null);
     }
 
     /** A new run waiting for a worker. */
@@ -39,7 +52,7 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
      * Taken by a worker until {@code leaseExpiresAt}. Allowed from pending, and from running when the
      * earlier lease has expired (its worker is presumed dead, or handed the run back). Either way the
      * run continues where it stopped: it keeps the results of the steps it completed (a retried run
-     * its successful ones) and its first start time.
+     * its successful ones), its timer (the step it waited in goes on) and its start time.
      */
     public Run claim(Instant now, Instant leaseExpiresAt) {
         boolean stranded = status == RunStatus.RUNNING && this.leaseExpiresAt != null && this.leaseExpiresAt.isBefore(now);
@@ -48,14 +61,30 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         }
         Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
         return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, startedAt == null ? now : startedAt,
-                null, null, stepResults, leaseExpiresAt, attempt);
+                null, null, stepResults, leaseExpiresAt, attempt, timer);
     }
 
     /** The same run held longer: its worker is alive and renews the lease. Only while running. */
     public Run heldUntil(Instant leaseExpiresAt) {
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
-                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt);
+                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt, timer);
+    }
+
+    /**
+     * Parked on {@code timer} by the worker that holds it: still running, its lease ending when the
+     * timer is due, so no worker holds it until then and the first to find it due resumes it.
+     */
+    public Run park(Timer timer) {
+        requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
+        Objects.requireNonNull(timer, "timer");
+        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
+                timer.wakeAt(), attempt, timer);
+    }
+
+    /** Whether the run is parked on a timer that is not yet due at {@code now}. */
+    public boolean isWaiting(Instant now) {
+        return timer != null && timer.wakeAt().isAfter(now);
     }
 
     /**
@@ -72,12 +101,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
                 || (status == RunStatus.RUNNING && leaseExpiresAt != null && leaseExpiresAt.isBefore(now));
     }
 
-    /** Adds one step's result; only while running. */
+    /** Adds one step's result, which ends the step's timer if it had one; only while running. */
     public Run withStepResult(StepResult result) {
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         Map<String, StepResult> results = new LinkedHashMap<>(stepResults);
         results.put(result.stepName(), result);
-        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt, attempt);
+        Timer kept = timer != null && timer.stepName().equals(result.stepName()) ? null : timer;
+        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt,
+                attempt, kept);
     }
 
     public Run succeed(Instant now) {
@@ -95,7 +126,8 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
 
     /**
      * A failed or cancelled run, tried again: pending once more, with its successful steps' results
-     * kept (they are not performed again) and the others dropped, and the next attempt number.
+     * kept (they are not performed again) and the others dropped, and the next attempt number. Its
+     * start time is cleared: the next claim starts the new attempt, and its run timeout, afresh.
      */
     public Run retry() {
         if (!status.canBeRetried()) {
@@ -107,8 +139,8 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
                 succeeded.put(name, result);
             }
         });
-        return new Run(id, workflowId, RunStatus.PENDING, payload, createdAt, startedAt, null, null, succeeded, null,
-                attempt + 1);
+        return new Run(id, workflowId, RunStatus.PENDING, payload, createdAt, null, null, null, succeeded, null,
+                attempt + 1, null);
     }
 
     private Run finish(RunStatus next, Instant now, String reason) {

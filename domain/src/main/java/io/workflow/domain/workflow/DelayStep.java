@@ -3,6 +3,7 @@ package io.workflow.domain.workflow;
 import io.workflow.domain.InvalidInputException;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Waits for a fixed time. Invariant: {@link #MIN_DURATION} &lt;= duration &lt;= {@link #MAX_DURATION}. */
 public record DelayStep(String name, Duration duration) implements Step {
@@ -22,5 +23,11 @@ public record DelayStep(String name, Duration duration) implements Step {
         if (duration.compareTo(MAX_DURATION) > 0) {
             throw new InvalidInputException("duration", "must be at most " + MAX_DURATION.toSeconds() + " seconds");
         }
+    }
+
+    /** What a finished delay step outputs: {@code {"delayed_seconds": n}}, whole seconds as an integer. */
+    public Map<String, Object> output() {
+        Number seconds = duration.getNano() == 0 ? (Number) duration.getSeconds() : (Number) (duration.toNanos() / 1e9);
+        return Map.of("delayed_seconds", seconds);
     }
 }

@@ -2,6 +2,7 @@ package io.workflow.domain.workflow;
 
 import io.workflow.domain.InvalidInputException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -12,16 +13,40 @@ import java.util.UUID;
 /**
  * A named, ordered list of steps. {@code uuid} is the server's identity; {@code id} is the
  * client's own label, kept as given. Invariants: a name, at most {@link #MAX_STEPS} steps, step
- * names unique.
+ * names unique. {@code retry} (optional) is the retry policy of every webhook step that has none of
+ * its own; {@code timeout} (optional) bounds a run: one still going that long after it started ends
+ * {@code failed}.
  */
-public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
+public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
+                       RetryPolicy retry, Duration timeout) {
     public static final int MAX_STEPS = 100;
     public static final int MAX_NAME_LENGTH = 200;
+    /** The longest run timeout: a week. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
 
     public Workflow {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(createdAt, "createdAt");
         steps = checkDefinition(name, steps);
+        checkTimeout(timeout);
+    }
+
+    /** A workflow with neither a default retry policy nor a run timeout. */
+    public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
+        this(uuid, id, name, description, steps, createdAt, null, null);
+    }
+
+    /** The run timeout's rules: none, or more than nothing and at most {@link #MAX_TIMEOUT}. */
+    public static void checkTimeout(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+            throw new InvalidInputException("timeout", "must be greater than 0 and at most " + MAX_TIMEOUT.toSeconds() + " seconds");
+        }
+    }
+
+    /** The retry policy that applies to {@code step}: its own, else the workflow's default; null: tried once. */
+    public RetryPolicy retryOf(Step step) {
+        return step instanceof WebhookStep webhook && webhook.retry() != null ? webhook.retry()
+                : step instanceof WebhookStep ? retry : null;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.workflow.domain.run;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -225,6 +226,26 @@ class RunTest {
     }
 
     @Test
+    void park_letsTheRunGoUntilItsTimerIsDue_andTheStepsResultEndsTheTimer() {
+        Run running = pending().claim(T0, T0.plusSeconds(10));
+        Timer timer = new Timer("wait", T0, T0.plusSeconds(60), List.of());
+
+        Run parked = running.park(timer);
+
+        assertThat(parked.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(parked.leaseExpiresAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(parked.isWaiting(T0.plusSeconds(59))).isTrue();
+        assertThat(parked.isClaimable(T0.plusSeconds(59))).as("nobody claims it early").isFalse();
+        assertThat(parked.isClaimable(T0.plusSeconds(61))).isTrue();
+        Run resumed = parked.claim(T0.plusSeconds(61), T0.plusSeconds(71));
+        assertThat(resumed.timer()).as("the claim keeps the timer: the step goes on").isEqualTo(timer);
+        assertThat(resumed.isWaiting(T0.plusSeconds(61))).isFalse();
+        assertThat(resumed.withStepResult(ok("wait", T0)).timer()).isNull();
+        assertThat(parked.cancel(T0.plusSeconds(1)).timer()).isNull();
+        assertThatThrownBy(() -> pending().park(timer)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void retry_makesAFailedRunPendingAgain_withItsSuccessfulResultsOnly_andTheNextAttempt() {
         StepResult failedStep = StepResult.failed("second", T0, T0, null, "503");
         Run failed = pending().claim(T0, T0.plusSeconds(10)).withStepResult(ok("first", T0)).withStepResult(failedStep)
@@ -237,7 +258,9 @@ class RunTest {
         assertThat(retried.stepResults()).containsOnlyKeys("first");
         assertThat(retried.error()).isNull();
         assertThat(retried.completedAt()).isNull();
-        assertThat(retried.claim(T0.plusSeconds(9), T0.plusSeconds(19)).startedAt()).as("claimed again, it keeps its first start").isEqualTo(T0);
+        assertThat(retried.startedAt()).isNull();
+        assertThat(retried.claim(T0.plusSeconds(9), T0.plusSeconds(19)).startedAt())
+                .as("claimed again, the new attempt starts then: its run timeout counts from there").isEqualTo(T0.plusSeconds(9));
         assertThat(retried.cancel(T0.plusSeconds(5)).retry().attempt()).as("a cancelled run may be retried too").isEqualTo(3);
         assertThatThrownBy(retried::retry).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> pending().claim(T0, T0.plusSeconds(1)).succeed(T0).retry())

@@ -75,7 +75,8 @@ final class RunHttpService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Json.send(res, RunJson.tree(getRun.get(runId(req))));
+        Run run = getRun.get(runId(req));
+        Json.send(res, RunJson.tree(run, getRun.timeline(run).orElse(null)));
     }
 
     private static UUID runId(ServerRequest req) {

@@ -4,8 +4,10 @@ import io.workflow.application.TriggerRun;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.RunTimeline;
 import io.workflow.domain.run.StepResult;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,7 +18,11 @@ import java.util.Map;
  * {@code {"uuid","workflow_id","status","payload","created_at","started_at","completed_at","error",
  * "step_results":{"<step>":{"step_name","status","started_at","completed_at","output","error","attempts"}},"attempt"}}
  * ({@code attempt}, 1 until the run is retried, and each step's {@code attempts}, its tries with their
- * times and errors, are additions to the seed's shape, last).
+ * times and errors, are additions to the seed's shape, last). A single run read by id also carries
+ * its timeline: {@code "current_step"}, {@code "next_wake_at"} and {@code "steps"}, every step of its
+ * workflow in order {@code {"name","type","status","started_at","completed_at","duration_ms",
+ * "attempts","error","next_wake_at"}}, a step's status one of pending, running, waiting, success,
+ * failed, skipped.
  * Statuses are lower case ({@code pending}, {@code running}, {@code success}, {@code failed}).
  */
 final class RunJson {
@@ -53,6 +59,36 @@ final class RunJson {
         return tree;
     }
 
+    /** The run with its timeline (none: its workflow is gone) after the seed's fields. */
+    static Map<String, Object> tree(Run run, RunTimeline timeline) {
+        Map<String, Object> tree = tree(run);
+        if (timeline == null) {
+            return tree;
+        }
+        tree.put("current_step", timeline.currentStep());
+        tree.put("next_wake_at", run.timer() == null ? null : text(run.timer().wakeAt()));
+        tree.put("steps", timeline.steps().stream().map(RunJson::stepTree).toList());
+        return tree;
+    }
+
+    private static Map<String, Object> stepTree(RunTimeline.StepView step) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", step.name());
+        entry.put("type", step.type());
+        entry.put("status", step.state().name().toLowerCase(Locale.ROOT));
+        entry.put("started_at", text(step.startedAt()));
+        entry.put("completed_at", text(step.completedAt()));
+        entry.put("duration_ms", millisBetween(step.startedAt(), step.completedAt()));
+        entry.put("attempts", step.attempts().stream().map(RunJson::attemptTree).toList());
+        entry.put("error", step.error());
+        entry.put("next_wake_at", text(step.wakeAt()));
+        return entry;
+    }
+
+    private static Double millisBetween(Instant start, Instant end) {
+        return start == null || end == null ? null : Duration.between(start, end).toNanos() / 1e6;
+    }
+
     static String statusName(RunStatus status) {
         return status.name().toLowerCase(Locale.ROOT);
     }
@@ -83,8 +119,7 @@ final class RunJson {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("started_at", text(attempt.startedAt()));
         entry.put("completed_at", text(attempt.completedAt()));
-        entry.put("duration_ms", attempt.startedAt() == null || attempt.completedAt() == null ? null
-                : attempt.duration().toNanos() / 1e6);
+        entry.put("duration_ms", millisBetween(attempt.startedAt(), attempt.completedAt()));
         entry.put("error", attempt.error());
         return entry;
     }

@@ -7,6 +7,7 @@ import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,13 @@ final class WorkflowJson {
     static CreateWorkflow.Command command(Object body) {
         RequestFields fields = RequestFields.of(body, "");
         String name = fields.requiredString("name");
-        return new CreateWorkflow.Command(fields.optionalLabel("id"), name, fields.optionalString("description"),
-                steps(fields.requiredArray("steps")));
+        List<Step> steps = steps(fields.requiredArray("steps"));
+        try {
+            return new CreateWorkflow.Command(fields.optionalLabel("id"), name, fields.optionalString("description"),
+                    steps, RetryPolicyJson.read(fields), timeout(fields));
+        } catch (InvalidInputException e) {
+            throw e.field() == null || e.field().startsWith(fields.path()) ? e : new InvalidInputException(fields.field(e.field()), e.reason());
+        }
     }
 
     static Map<String, Object> tree(Workflow workflow) {
@@ -41,7 +47,18 @@ final class WorkflowJson {
         tree.put("description", workflow.description());
         tree.put("steps", workflow.steps().stream().map(WorkflowJson::stepTree).toList());
         tree.put("created_at", workflow.createdAt().toString());
+        if (workflow.retry() != null) {
+            tree.put("retry", RetryPolicyJson.tree(workflow.retry()));
+        }
+        if (workflow.timeout() != null) {
+            tree.put("timeout", WireSeconds.write(workflow.timeout()));
+        }
         return tree;
+    }
+
+    /** A {@code "timeout"} in seconds, or null when absent. */
+    private static Duration timeout(RequestFields fields) {
+        return fields.has("timeout") ? WireSeconds.read(fields.requiredNumber("timeout")) : null;
     }
 
     private static Map<String, Object> stepTree(Step step) {
@@ -70,6 +87,9 @@ final class WorkflowJson {
         if (step instanceof WebhookStep webhook && webhook.retry() != null) {
             tree.put("retry", RetryPolicyJson.tree(webhook.retry()));
         }
+        if (step instanceof WebhookStep webhook && webhook.timeout() != null) {
+            tree.put("timeout", WireSeconds.write(webhook.timeout()));
+        }
         return tree;
     }
 
@@ -91,11 +111,14 @@ final class WorkflowJson {
                     if (fields.has("retry")) {
                         throw new InvalidInputException(fields.field("retry"), "applies to webhook steps only: a delay cannot fail");
                     }
+                    if (fields.has("timeout")) {
+                        throw new InvalidInputException(fields.field("timeout"), "applies to webhook steps only: a delay takes its duration");
+                    }
                     yield new DelayStep(name, WireSeconds.read(config.requiredNumber("duration")));
                 }
                 case WEBHOOK -> new WebhookStep(name, config.requiredString("url"),
                         config.requiredString("method").toUpperCase(Locale.ROOT), headers(config), config.value("body"),
-                        RetryPolicyJson.read(fields));
+                        RetryPolicyJson.read(fields), timeout(fields));
                 default -> throw new InvalidInputException(fields.field("type"),
                         "unknown step type '" + type + "'; known types: " + DELAY + ", " + WEBHOOK);
             };
@@ -104,7 +127,8 @@ final class WorkflowJson {
                 throw e;
             }
             // The step's own rules name its properties; on the wire they sit in the step or its config.
-            String field = "name".equals(e.field()) || e.field().startsWith("retry.") ? fields.field(e.field()) : config.field(e.field());
+            String field = "name".equals(e.field()) || "timeout".equals(e.field()) || e.field().startsWith("retry.")
+                    ? fields.field(e.field()) : config.field(e.field());
             throw new InvalidInputException(field, e.reason());
         }
     }

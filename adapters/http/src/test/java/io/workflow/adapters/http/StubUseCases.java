@@ -14,6 +14,7 @@ import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.RunTimeline;
 import io.workflow.domain.workflow.Workflow;
 
 import java.time.Instant;
@@ -67,9 +68,18 @@ final class StubUseCases {
             runs.put(run.id(), run);
             return run;
         };
-        GetRun getRun = id -> {
-            throwIfSet(readFailure);
-            return find(runs, id, "run");
+        GetRun getRun = new GetRun() {
+            @Override
+            public Run get(UUID id) {
+                throwIfSet(readFailure);
+                return find(runs, id, "run");
+            }
+
+            @Override
+            public Optional<RunTimeline> timeline(Run run) {
+                return Optional.ofNullable(workflows.get(run.workflowId()))
+                        .map(workflow -> RunTimeline.of(run, workflow, Instant.now()));
+            }
         };
         ListRuns list = query -> {
             throwIfSet(readFailure);

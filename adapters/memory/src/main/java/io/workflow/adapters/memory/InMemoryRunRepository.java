@@ -90,6 +90,25 @@ public final class InMemoryRunRepository implements RunRepository {
                 .toList();
     }
 
+    /** Scans every run: the embedded mode holds few live ones; PostgreSQL answers from an index. */
+    @Override
+    public List<Run> claimDue(Instant now, Instant leaseUntil, int limit) {
+        List<Run> due = runs.values().stream()
+                .filter(run -> run.status() == RunStatus.RUNNING && run.leaseExpiresAt() != null
+                        && run.leaseExpiresAt().isBefore(now))
+                .sorted(Comparator.comparing(Run::leaseExpiresAt))
+                .limit(limit)
+                .toList();
+        List<Run> claimed = new ArrayList<>(due.size());
+        for (Run run : due) {
+            Run held = run.claim(now, leaseUntil);
+            if (compareAndSet(run, held)) {
+                claimed.add(held);
+            }
+        }
+        return claimed;
+    }
+
     private static boolean matches(Run run, RunQuery query) {
         return (query.status() == null || run.status() == query.status())
                 && (query.workflowId() == null || run.workflowId().equals(query.workflowId()));

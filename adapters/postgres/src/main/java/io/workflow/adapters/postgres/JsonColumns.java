@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.workflow.domain.run.StepResult;
+import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
+import io.workflow.domain.workflow.Workflow;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
  * The {@code jsonb} columns, as this adapter stores them: {@code workflows.steps} as
  * {@code [{"name","type":"delay"|"webhook","config":{...}}]}, {@code runs.payload} as the payload
  * object, {@code runs.step_results} as {@code {"<step>":{"step_name","status","started_at",
- * "completed_at","output","error"}}} with ISO-8601 instants. This is the stored schema: a change to
+ * "completed_at","output","error"}}} with ISO-8601 instants, {@code runs.timer} and
+ * {@code workflows.options} as described at their methods. This is the stored schema: a change to
  * it is a migration, whatever the API answers.
  */
 final class JsonColumns {
@@ -87,6 +90,9 @@ final class JsonColumns {
                     if (webhook.retry() != null) {
                         config.put("retry", retryTree(webhook.retry()));
                     }
+                    if (webhook.timeout() != null) {
+                        config.put("timeout_ns", webhook.timeout().toNanos());
+                    }
                     yield "webhook";
                 }
             };
@@ -110,11 +116,79 @@ final class JsonColumns {
                 case "delay" -> new DelayStep(name, Duration.ofNanos(
                         new BigDecimal(config.get("duration").toString()).multiply(NANOS_PER_SECOND).longValue()));
                 case "webhook" -> new WebhookStep(name, (String) config.get("url"), (String) config.get("method"),
-                        (Map<String, String>) config.get("headers"), config.get("body"), retry((Map<String, Object>) config.get("retry")));
+                        (Map<String, String>) config.get("headers"), config.get("body"), retry((Map<String, Object>) config.get("retry")),
+                        nanos(config.get("timeout_ns")));
                 default -> throw new IllegalStateException("stored step '" + name + "' has unknown type " + step.get("type"));
             });
         }
         return steps;
+    }
+
+    /** {@code workflows.options}: the default retry policy and the run timeout, each only when set. */
+    static String options(Workflow workflow) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        if (workflow.retry() != null) {
+            tree.put("retry", retryTree(workflow.retry()));
+        }
+        if (workflow.timeout() != null) {
+            tree.put("timeout_ns", workflow.timeout().toNanos());
+        }
+        return write(tree);
+    }
+
+    /** The default retry policy held in {@code workflows.options}; null when none. */
+    @SuppressWarnings("unchecked")
+    static RetryPolicy optionsRetry(String options) {
+        return options == null ? null : retry((Map<String, Object>) ((Map<String, Object>) read(options)).get("retry"));
+    }
+
+    /** The run timeout held in {@code workflows.options}; null when none. */
+    @SuppressWarnings("unchecked")
+    static Duration optionsTimeout(String options) {
+        return options == null ? null : nanos(((Map<String, Object>) read(options)).get("timeout_ns"));
+    }
+
+    /** {@code runs.timer}, or null (SQL NULL) when the run waits on none. */
+    static String timer(Timer timer) {
+        if (timer == null) {
+            return null;
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("step_name", timer.stepName());
+        tree.put("step_started_at", text(timer.stepStartedAt()));
+        tree.put("wake_at", text(timer.wakeAt()));
+        tree.put("failed_attempts", attemptTrees(timer.failedAttempts()));
+        return write(tree);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Timer timer(String text) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, Object> tree = (Map<String, Object>) read(text);
+        return new Timer((String) tree.get("step_name"), instant(tree.get("step_started_at")), instant(tree.get("wake_at")),
+                attempts(tree.get("failed_attempts")));
+    }
+
+    private static List<Map<String, Object>> attemptTrees(List<StepResult.Attempt> attempts) {
+        return attempts.stream().map(attempt -> {
+            Map<String, Object> tried = new LinkedHashMap<>();
+            tried.put("started_at", text(attempt.startedAt()));
+            tried.put("completed_at", text(attempt.completedAt()));
+            tried.put("error", attempt.error());
+            return tried;
+        }).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<StepResult.Attempt> attempts(Object trees) {
+        return trees == null ? List.of() : ((List<Map<String, Object>>) trees).stream().map(tried -> new StepResult.Attempt(
+                instant(tried.get("started_at")), instant(tried.get("completed_at")), (String) tried.get("error"))).toList();
+    }
+
+    private static Duration nanos(Object value) {
+        return value == null ? null : Duration.ofNanos(((Number) value).longValue());
     }
 
     static String stepResults(Map<String, StepResult> results) {
@@ -128,13 +202,7 @@ final class JsonColumns {
             entry.put("output", result.output());
             entry.put("error", result.error());
             if (!result.attempts().isEmpty()) {
-                entry.put("attempts", result.attempts().stream().map(attempt -> {
-                    Map<String, Object> tried = new LinkedHashMap<>();
-                    tried.put("started_at", text(attempt.startedAt()));
-                    tried.put("completed_at", text(attempt.completedAt()));
-                    tried.put("error", attempt.error());
-                    return tried;
-                }).toList());
+                entry.put("attempts", attemptTrees(result.attempts()));
             }
             tree.put(name, entry);
         });
@@ -152,11 +220,8 @@ final class JsonColumns {
             Map<String, Object> entry = (Map<String, Object>) value;
             StepResult.StepStatus status = "success".equals(entry.get("status"))
                     ? StepResult.StepStatus.SUCCESS : StepResult.StepStatus.FAILED;
-            List<StepResult.Attempt> attempts = entry.get("attempts") == null ? List.of()
-                    : ((List<Map<String, Object>>) entry.get("attempts")).stream().map(tried -> new StepResult.Attempt(
-                            instant(tried.get("started_at")), instant(tried.get("completed_at")), (String) tried.get("error"))).toList();
             results.put(name, new StepResult((String) entry.get("step_name"), status, instant(entry.get("started_at")),
-                    instant(entry.get("completed_at")), entry.get("output"), (String) entry.get("error"), attempts));
+                    instant(entry.get("completed_at")), entry.get("output"), (String) entry.get("error"), attempts(entry.get("attempts"))));
         });
         return results;
     }

@@ -40,13 +40,14 @@ public final class PostgresRunRepository implements RunRepository {
     private static final String FIND_BY_ID = "find-run-by-id";
     private static final String COMPARE_AND_SET = "compare-and-set-run";
     private static final String FIND_STRANDED = "find-stranded-runs";
+    private static final String CLAIM_DUE = "claim-due-runs";
 
     // Timestamps come back as epoch microseconds: pgjdbc's Timestamp decoding (a Calendar per value)
     // cost more than the rest of a listed row. The aliases shadow the columns in ORDER BY, so the
     // statements order by the qualified columns (runs.created_at), which the indexes serve.
     private static final String COLUMNS = """
             id, workflow_id, status, CAST(payload AS text) AS payload, %s, %s, %s, error,
-            CAST(step_results AS text) AS step_results, %s, attempt""".formatted(
+            CAST(step_results AS text) AS step_results, %s, attempt, CAST(timer AS text) AS timer""".formatted(
             epochMicros("created_at"), epochMicros("started_at"), epochMicros("completed_at"), epochMicros("lease_expires_at"));
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
@@ -164,6 +165,7 @@ public final class PostgresRunRepository implements RunRepository {
                     .addParam(JsonColumns.utf8Length(stepResults))
                     .addParam(timestamp(next.leaseExpiresAt()))
                     .addParam(next.attempt())
+                    .addParam(JsonColumns.timer(next.timer()))
                     .addParam(expected.id())
                     .addParam(statusName(expected.status()))
                     .addParam(timestamp(expected.leaseExpiresAt()))
@@ -178,6 +180,15 @@ public final class PostgresRunRepository implements RunRepository {
                 .addParam(timestamp(pendingBefore))
                 .addParam(timestamp(now))
                 .addParam(limit)));
+    }
+
+    @Override
+    public List<Run> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return retry.run("claim due runs", retrying -> runs(db.execute().createNamedQuery(CLAIM_DUE)
+                .addParam(timestamp(leaseUntil))
+                .addParam(timestamp(now))
+                .addParam(limit)
+                .addParam(timestamp(now))));
     }
 
     private static boolean sameChange(Run stored, Run next) {
@@ -207,7 +218,8 @@ public final class PostgresRunRepository implements RunRepository {
         return new Run(uuid(row, "id"), uuid(row, "workflow_id"), status(text(row, "status")),
                 JsonColumns.payload(text(row, "payload")), instant(row, "created_at"), instant(row, "started_at"),
                 instant(row, "completed_at"), text(row, "error"), JsonColumns.stepResults(text(row, "step_results")),
-                instant(row, "lease_expires_at"), ((Number) row.column("attempt").get()).intValue());
+                instant(row, "lease_expires_at"), ((Number) row.column("attempt").get()).intValue(),
+                JsonColumns.timer(text(row, "timer")));
     }
 
     /** The {@code status} column's value: the status in lower case (the table's CHECK lists them). */
@@ -233,7 +245,7 @@ public final class PostgresRunRepository implements RunRepository {
         statements.put(COMPARE_AND_SET, """
                 UPDATE runs
                 SET status = ?, started_at = ?, completed_at = ?, error = ?, step_results = CAST(? AS jsonb),
-                    step_results_bytes = ?, lease_expires_at = ?, attempt = ?
+                    step_results_bytes = ?, lease_expires_at = ?, attempt = ?, timer = CAST(? AS jsonb)
                 WHERE id = CAST(? AS uuid) AND status = ? AND lease_expires_at IS NOT DISTINCT FROM ?""");
         // Literal statuses, so the planner can prove the query matches the partial index runs_stranded_idx.
         statements.put(FIND_STRANDED, "SELECT " + COLUMNS + """
@@ -243,6 +255,17 @@ public final class PostgresRunRepository implements RunRepository {
                        OR (status = 'running' AND lease_expires_at < ?))
                 ORDER BY runs.created_at
                 LIMIT ?""");
+        // One statement claims a batch: the due rows are locked as they are picked, and rows another
+        // worker's claim has locked are skipped, so workers polling together take different runs.
+        statements.put(CLAIM_DUE, """
+                UPDATE runs SET lease_expires_at = ?
+                WHERE id IN (SELECT id FROM runs
+                             WHERE status = 'running' AND lease_expires_at < ?
+                             ORDER BY lease_expires_at
+                             LIMIT ?
+                             FOR UPDATE SKIP LOCKED)
+                  AND status = 'running' AND lease_expires_at < ?
+                RETURNING """ + COLUMNS);
         for (boolean byStatus : new boolean[] {false, true}) {
             for (boolean byWorkflow : new boolean[] {false, true}) {
                 for (boolean afterCursor : new boolean[] {false, true}) {
@@ -286,7 +309,8 @@ public final class PostgresRunRepository implements RunRepository {
         return """
                 SELECT id, workflow_id, status, CASE WHEN fits THEN CAST(payload AS text) END AS payload,
                        %s, %s, %s, error,
-                       CASE WHEN fits THEN CAST(step_results AS text) END AS step_results, %s, attempt, fits
+                       CASE WHEN fits THEN CAST(step_results AS text) END AS step_results, %s, attempt,
+                       CAST(timer AS text) AS timer, fits
                 FROM (SELECT sized.*, (seq = 1 OR running_bytes <= budget) AS fits
                       FROM (SELECT candidates.*, sum(bytes) OVER newest_first AS running_bytes,
                                    row_number() OVER newest_first AS seq

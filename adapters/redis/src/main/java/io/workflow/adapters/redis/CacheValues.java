@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
 import io.workflow.domain.run.StepResult;
+import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
@@ -30,8 +31,8 @@ import java.util.stream.Collectors;
  * entries of the old one are simply never read again and expire.
  */
 final class CacheValues {
-    static final String WORKFLOW_PREFIX = "workflow:v2:";
-    static final String RUN_PREFIX = "run:v2:";
+    static final String WORKFLOW_PREFIX = "workflow:v3:";
+    static final String RUN_PREFIX = "run:v3:";
     // Jackson's default thread-local buffer recycling gives no reuse on virtual threads.
     private static final ObjectMapper MAPPER = new ObjectMapper(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
@@ -60,11 +61,20 @@ final class CacheValues {
                     if (webhook.retry() != null) {
                         entry.put("r", retryTree(webhook.retry()));
                     }
+                    if (webhook.timeout() != null) {
+                        entry.put("t_ns", webhook.timeout().toNanos());
+                    }
                 }
             }
             steps.add(entry);
         }
         tree.put("s", steps);
+        if (workflow.retry() != null) {
+            tree.put("r", retryTree(workflow.retry()));
+        }
+        if (workflow.timeout() != null) {
+            tree.put("t_ns", workflow.timeout().toNanos());
+        }
         return write(tree);
     }
 
@@ -78,10 +88,12 @@ final class CacheValues {
             steps.add(entry.containsKey("delay_ns")
                     ? new DelayStep(name, Duration.ofNanos(((Number) entry.get("delay_ns")).longValue()))
                     : new WebhookStep(name, (String) entry.get("url"), (String) entry.get("m"),
-                            (Map<String, String>) entry.get("h"), entry.get("b"), retry((Map<String, Object>) entry.get("r"))));
+                            (Map<String, String>) entry.get("h"), entry.get("b"), retry((Map<String, Object>) entry.get("r")),
+                            nanos(entry.get("t_ns"))));
         }
         return new Workflow(UUID.fromString((String) tree.get("u")), (String) tree.get("i"), (String) tree.get("n"),
-                (String) tree.get("d"), steps, instant(tree.get("c")));
+                (String) tree.get("d"), steps, instant(tree.get("c")), retry((Map<String, Object>) tree.get("r")),
+                nanos(tree.get("t_ns")));
     }
 
     static String run(Run run) {
@@ -104,14 +116,18 @@ final class CacheValues {
             entry.put("o", result.output());
             entry.put("e", result.error());
             if (!result.attempts().isEmpty()) {
-                entry.put("a", result.attempts().stream().map(attempt -> Arrays.asList(
-                        micros(attempt.startedAt()), micros(attempt.completedAt()), attempt.error())).toList());
+                entry.put("a", attemptTrees(result.attempts()));
             }
             results.put(name, entry);
         });
         tree.put("r", results);
         tree.put("l", micros(run.leaseExpiresAt()));
         tree.put("a", run.attempt());
+        if (run.timer() != null) {
+            Timer timer = run.timer();
+            tree.put("t", Arrays.asList(timer.stepName(), micros(timer.stepStartedAt()), micros(timer.wakeAt()),
+                    attemptTrees(timer.failedAttempts())));
+        }
         return write(tree);
     }
 
@@ -121,16 +137,32 @@ final class CacheValues {
         Map<String, StepResult> results = new LinkedHashMap<>();
         ((Map<String, Object>) tree.get("r")).forEach((name, value) -> {
             Map<String, Object> entry = (Map<String, Object>) value;
-            List<StepResult.Attempt> attempts = entry.get("a") == null ? List.of() : ((List<List<Object>>) entry.get("a")).stream()
-                    .map(attempt -> new StepResult.Attempt(instant(attempt.get(0)), instant(attempt.get(1)), (String) attempt.get(2)))
-                    .toList();
             results.put(name, new StepResult((String) entry.get("n"), StepResult.StepStatus.valueOf((String) entry.get("s")),
-                    instant(entry.get("st")), instant(entry.get("co")), entry.get("o"), (String) entry.get("e"), attempts));
+                    instant(entry.get("st")), instant(entry.get("co")), entry.get("o"), (String) entry.get("e"),
+                    attempts(entry.get("a"))));
         });
+        List<Object> timer = (List<Object>) tree.get("t");
         return new Run(UUID.fromString((String) tree.get("i")), UUID.fromString((String) tree.get("w")),
                 RunStatus.valueOf((String) tree.get("s")), (Map<String, ?>) tree.get("p"), instant(tree.get("c")),
                 instant(tree.get("st")), instant(tree.get("co")), (String) tree.get("e"), results, instant(tree.get("l")),
-                ((Number) tree.get("a")).intValue());
+                ((Number) tree.get("a")).intValue(), timer == null ? null
+                        : new Timer((String) timer.get(0), instant(timer.get(1)), instant(timer.get(2)), attempts(timer.get(3))));
+    }
+
+    private static List<List<Object>> attemptTrees(List<StepResult.Attempt> attempts) {
+        return attempts.stream().map(attempt -> Arrays.<Object>asList(
+                micros(attempt.startedAt()), micros(attempt.completedAt()), attempt.error())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<StepResult.Attempt> attempts(Object trees) {
+        return trees == null ? List.of() : ((List<List<Object>>) trees).stream()
+                .map(attempt -> new StepResult.Attempt(instant(attempt.get(0)), instant(attempt.get(1)), (String) attempt.get(2)))
+                .toList();
+    }
+
+    private static Duration nanos(Object value) {
+        return value == null ? null : Duration.ofNanos(((Number) value).longValue());
     }
 
     private static String write(Object tree) {

@@ -3,10 +3,10 @@ package io.workflow.adapters.steps;
 import io.workflow.domain.port.StepExecutor.StepOutcome;
 import io.workflow.domain.workflow.DelayStep;
 
-import java.time.Duration;
-import java.util.Map;
-
-/** Sleeps for the step's duration; on a virtual thread that holds no carrier. */
+/**
+ * Sleeps for the step's duration; on a virtual thread that holds no carrier. The engine sends only
+ * short delays here: a longer one is a durable timer, with no thread waiting for it.
+ */
 final class DelayStepExecutor {
 
     StepOutcome execute(DelayStep step) {
@@ -16,13 +16,6 @@ final class DelayStepExecutor {
             Thread.currentThread().interrupt();
             return new StepOutcome.Failed("interrupted", null);
         }
-        return new StepOutcome.Succeeded(Map.of("delayed_seconds", seconds(step.duration())));
-    }
-
-    private static Number seconds(Duration duration) {
-        if (duration.getNano() == 0) {
-            return duration.getSeconds();
-        }
-        return duration.toNanos() / 1e9;
+        return new StepOutcome.Succeeded(step.output());
     }
 }

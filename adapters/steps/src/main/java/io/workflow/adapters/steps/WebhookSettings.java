@@ -4,17 +4,32 @@ import java.time.Duration;
 
 /**
  * Timeouts of webhook calls, and how much of an answer is kept. {@code requestTimeout} bounds a
- * whole call (connecting, sending, waiting for and reading the response); {@code connectTimeout}
- * bounds only opening the connection. {@code maxAnswerBytes} is the most of an answer's body a
+ * whole call (connecting, sending, waiting for and reading the response) of a step that sets no
+ * {@code timeout} of its own; {@code maxTimeout} bounds every call, whatever its step asks for;
+ * {@code connectTimeout} bounds only opening the connection. {@code maxAnswerBytes} is the most of an answer's body a
  * step's output keeps: a longer body is cut there, kept as text and marked {@code body_truncated}.
  */
-public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
+public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes, Duration maxTimeout) {
     public WebhookSettings {
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(maxTimeout, "maxTimeout");
         if (maxAnswerBytes < 1) {
             throw new IllegalArgumentException("maxAnswerBytes must be positive, was " + maxAnswerBytes);
         }
+        if (maxTimeout.compareTo(requestTimeout) < 0) {
+            throw new IllegalArgumentException("maxTimeout must not be less than requestTimeout");
+        }
+    }
+
+    /** No step may ask for more than the default request timeout. */
+    public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
+        this(connectTimeout, requestTimeout, maxAnswerBytes, requestTimeout);
+    }
+
+    /** How long a call of a step that asks for {@code stepTimeout} (null: nothing) may take. */
+    Duration timeoutFor(Duration stepTimeout) {
+        return stepTimeout == null ? requestTimeout : stepTimeout.compareTo(maxTimeout) <= 0 ? stepTimeout : maxTimeout;
     }
 
     private static void requirePositive(Duration timeout, String name) {

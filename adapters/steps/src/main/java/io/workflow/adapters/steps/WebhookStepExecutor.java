@@ -58,7 +58,7 @@ final class WebhookStepExecutor implements AutoCloseable {
     static final int MAX_NESTING_DEPTH = 64;
 
     private final Duration connectTimeout;
-    private final Duration requestTimeout;
+    private final WebhookSettings settings;
     private final int maxAnswerBytes;
     private final ExecutorService threads;
     private final HttpClient client;
@@ -66,7 +66,7 @@ final class WebhookStepExecutor implements AutoCloseable {
 
     WebhookStepExecutor(WebhookSettings settings) {
         this.connectTimeout = settings.connectTimeout();
-        this.requestTimeout = settings.requestTimeout();
+        this.settings = settings;
         this.maxAnswerBytes = settings.maxAnswerBytes();
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
         this.client = HttpClient.newBuilder()
@@ -86,9 +86,10 @@ final class WebhookStepExecutor implements AutoCloseable {
     }
 
     StepOutcome execute(WebhookStep step, RunContext context) {
+        Duration timeout = settings.timeoutFor(step.timeout());
         HttpRequest request;
         try {
-            request = request(step, context);
+            request = request(step, context, timeout);
         } catch (UnresolvedPlaceholderException e) {
             return new StepOutcome.Failed(e.getMessage(), null);
         } catch (IllegalArgumentException | JsonProcessingException e) {
@@ -100,16 +101,16 @@ final class WebhookStepExecutor implements AutoCloseable {
         HttpResponse<CappedBody> response;
         try {
             // The request timeout alone stops at the response headers; this bounds reading the body too.
-            response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            return new StepOutcome.Failed(call + " failed: timed out after " + text(requestTimeout), null, Failure.TIMEOUT, null);
+            return new StepOutcome.Failed(call + " failed: timed out after " + text(timeout), null, Failure.TIMEOUT, null);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             return new StepOutcome.Failed("interrupted", null);
         } catch (ExecutionException e) {
-            return new StepOutcome.Failed(call + " failed: " + describe(e.getCause(), request.uri()), null,
+            return new StepOutcome.Failed(call + " failed: " + describe(e.getCause(), request.uri(), timeout), null,
                     failureOf(e.getCause()), null);
         }
         Map<String, Object> output = output(response);
@@ -127,9 +128,9 @@ final class WebhookStepExecutor implements AutoCloseable {
         threads.close();
     }
 
-    private HttpRequest request(WebhookStep step, RunContext context) throws JsonProcessingException {
+    private HttpRequest request(WebhookStep step, RunContext context, Duration timeout) throws JsonProcessingException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(context.resolveText(step.url(), this::inlineJson)))
-                .timeout(requestTimeout);
+                .timeout(timeout);
         step.headers().forEach((name, value) -> builder.header(name, context.resolveText(value, this::inlineJson)));
         Object body = context.resolve(step.body(), this::inlineJson);
         if (body == null) {
@@ -189,7 +190,7 @@ final class WebhookStepExecutor implements AutoCloseable {
         return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
-    private String describe(Throwable error, URI uri) {
+    private String describe(Throwable error, URI uri, Duration timeout) {
         while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
             error = error.getCause();
         }
@@ -199,7 +200,7 @@ final class WebhookStepExecutor implements AutoCloseable {
         String message = deepestMessage(error);
         return switch (error) {
             case HttpConnectTimeoutException e -> "connect timed out after " + text(connectTimeout);
-            case HttpTimeoutException e -> "timed out after " + text(requestTimeout);
+            case HttpTimeoutException e -> "timed out after " + text(timeout);
             // The JDK client drops the system's text; a ConnectException without one is a refused connection.
             case ConnectException e -> message == null ? "connection refused" : "could not connect: " + message;
             default -> message == null ? error.getClass().getSimpleName() : message;

@@ -9,6 +9,7 @@ import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
 import io.workflow.domain.run.StepResult;
+import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.Workflow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,5 +268,57 @@ public abstract class RunRepositoryContract {
         Set<UUID> ids = new HashSet<>();
         stranded.forEach(run -> ids.add(run.id()));
         assertThat(ids).contains(oldPending.id(), expired.id()).doesNotContain(freshPending.id(), live.id());
+    }
+
+    @Test
+    void parkedRun_keepsItsTimer_andClaimDueTakesItOnlyOnceDue_asStoredWithTheNewLease() {
+        Instant now = Fixtures.now();
+        Run pending = Fixtures.pendingRun(workflow.uuid(), now);
+        runs().insert(pending);
+        Run claimed = pending.claim(now, now.plusSeconds(10));
+        StepResult.Attempt failed = new StepResult.Attempt(now, now.plusMillis(3), "answered 503");
+        Run parked = claimed.park(new Timer("notify", now, now.plusSeconds(30), List.of(failed)));
+        assertThat(runs().compareAndSet(pending, claimed)).isTrue();
+        assertThat(runs().compareAndSet(claimed, parked)).isTrue();
+        assertThat(runs().findById(pending.id())).contains(parked);
+
+        assertThat(runs().claimDue(now.plusSeconds(29), now.plusSeconds(39), 100)).extracting(Run::id).doesNotContain(pending.id());
+
+        List<Run> due = runs().claimDue(now.plusSeconds(31), now.plusSeconds(41), 100);
+        Run resumed = parked.claim(now.plusSeconds(31), now.plusSeconds(41));
+        assertThat(due).filteredOn(run -> run.id().equals(pending.id())).containsExactly(resumed);
+        assertThat(runs().findById(pending.id())).contains(resumed);
+        assertThat(runs().claimDue(now.plusSeconds(32), now.plusSeconds(42), 100)).as("claimed: its new lease runs")
+                .extracting(Run::id).doesNotContain(pending.id());
+    }
+
+    @Test
+    void claimDue_byConcurrentCallers_claimsEachDueRunOnce() throws Exception {
+        Instant now = Fixtures.now();
+        Set<UUID> parkedIds = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            Run pending = Fixtures.pendingRun(workflow.uuid(), now);
+            runs().insert(pending);
+            Run claimed = pending.claim(now, now.plusSeconds(10));
+            runs().compareAndSet(pending, claimed);
+            runs().compareAndSet(claimed, claimed.park(new Timer("wait", now, now.plusMillis(i), List.of())));
+            parkedIds.add(pending.id());
+        }
+        Instant later = now.plusSeconds(1);
+        List<Callable<List<Run>>> callers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            callers.add(() -> runs().claimDue(later, later.plusSeconds(10), 15));
+        }
+        List<UUID> claimed = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<List<Run>> result : pool.invokeAll(callers)) {
+                result.get().stream().map(Run::id).filter(parkedIds::contains).forEach(claimed::add);
+            }
+        }
+        assertThat(claimed).as("no run claimed twice").doesNotHaveDuplicates();
+        for (int i = 0; i < 10 && claimed.size() < parkedIds.size(); i++) {
+            runs().claimDue(later, later.plusSeconds(10), 100).stream().map(Run::id).filter(parkedIds::contains).forEach(claimed::add);
+        }
+        assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(parkedIds);
     }
 }
