@@ -1,7 +1,7 @@
 package io.workflow.application;
 
 import io.workflow.domain.run.Run;
-import io.workflow.domain.run.RunTimeline;
+import io.workflow.domain.timeline.RunTimeline;
 
 import java.util.Optional;
 import java.util.UUID;

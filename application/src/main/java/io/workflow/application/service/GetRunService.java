@@ -5,7 +5,7 @@ import io.workflow.domain.NotFoundException;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.run.Run;
-import io.workflow.domain.run.RunTimeline;
+import io.workflow.domain.timeline.RunTimeline;
 import io.workflow.domain.workflow.Workflow;
 
 import java.time.Clock;

@@ -7,8 +7,8 @@ import io.workflow.domain.port.StepExecutor;
 import io.workflow.domain.port.StepExecutor.StepOutcome;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
-import io.workflow.domain.run.RunTimeline;
-import io.workflow.domain.run.RunTimeline.StepState;
+import io.workflow.domain.timeline.RunTimeline;
+import io.workflow.domain.timeline.RunTimeline.StepState;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.DelayStep;
@@ -133,8 +133,8 @@ class DurableTimersTest {
         for (Run run : runs) {
             assertThat(execute.execute(run.id())).isEqualTo(Outcome.WAITING);
         }
-        assertThat(wiring.storedRuns()).as("all parked: no lease held, no thread waiting in a call")
-                .allSatisfy(run -> assertThat(run.leaseExpiresAt()).isEqualTo(run.timer().wakeAt()));
+        assertThat(runs).as("all parked: no lease held, no thread waiting in a call")
+                .allSatisfy(run -> assertThat(stored(run).leaseExpiresAt()).isEqualTo(stored(run).timer().wakeAt()));
 
         wiring.clock.advance(Duration.ofSeconds(60).plusMillis(1));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -142,7 +142,7 @@ class DurableTimersTest {
             wake.wake();
             Thread.sleep(2);
         }
-        assertThat(wiring.storedRuns()).hasSize(1000).allSatisfy(run -> assertThat(run.status()).isEqualTo(RunStatus.SUCCESS));
+        assertThat(runs).allSatisfy(run -> assertThat(stored(run).status()).isEqualTo(RunStatus.SUCCESS));
         assertThat(completed).hasSize(1000);
     }
 
@@ -162,13 +162,13 @@ class DurableTimersTest {
         Run second = wakeUntil(run, current -> current.timer() != null && current.timer().failedAttempts().size() == 2);
         assertThat(second.timer().wakeAt()).as("then twice the interval").isEqualTo(T0.plusSeconds(30).plusMillis(1));
 
-        wiring.clock.advance(Duration.ofSeconds(20));
+        wiring.clock.advance(Duration.ofSeconds(20).plusMillis(1));
         Run done = wakeUntil(run, current -> current.status().isTerminal());
 
         assertThat(done.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(done.stepResults().get("notify").allAttempts()).extracting(StepResult.Attempt::error)
                 .containsExactly("webhook POST " + RECEIVER + " answered 503", "webhook POST " + RECEIVER + " answered 503", null);
-        assertThat(callTimes).containsExactly(T0, T0.plusSeconds(10).plusMillis(1), T0.plusSeconds(30).plusMillis(1));
+        assertThat(callTimes).containsExactly(T0, T0.plusSeconds(10).plusMillis(1), T0.plusSeconds(30).plusMillis(2));
     }
 
     @Test

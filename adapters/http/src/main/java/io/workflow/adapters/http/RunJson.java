@@ -4,7 +4,7 @@ import io.workflow.application.TriggerRun;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
-import io.workflow.domain.run.RunTimeline;
+import io.workflow.domain.timeline.RunTimeline;
 import io.workflow.domain.run.StepResult;
 
 import java.time.Duration;

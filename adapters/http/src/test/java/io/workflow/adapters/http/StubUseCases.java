@@ -14,7 +14,7 @@ import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
-import io.workflow.domain.run.RunTimeline;
+import io.workflow.domain.timeline.RunTimeline;
 import io.workflow.domain.workflow.Workflow;
 
 import java.time.Instant;

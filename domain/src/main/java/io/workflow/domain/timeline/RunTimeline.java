@@ -1,5 +1,9 @@
-package io.workflow.domain.run;
+package io.workflow.domain.timeline;
 
+import io.workflow.domain.run.Run;
+import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.StepResult;
+import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.Workflow;
