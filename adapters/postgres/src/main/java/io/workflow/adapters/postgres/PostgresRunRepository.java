@@ -265,7 +265,7 @@ public final class PostgresRunRepository implements RunRepository {
                              LIMIT ?
                              FOR UPDATE SKIP LOCKED)
                   AND status = 'running' AND lease_expires_at < ?
-                RETURNING """ + COLUMNS);
+                """ + " RETURNING " + COLUMNS);
         for (boolean byStatus : new boolean[] {false, true}) {
             for (boolean byWorkflow : new boolean[] {false, true}) {
                 for (boolean afterCursor : new boolean[] {false, true}) {

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * The real PostgreSQL the integration tests use, from the environment: {@code POSTGRES_HOST}
  * (127.0.0.1), {@code POSTGRES_PORT} (6432, PgBouncer), {@code POSTGRES_DIRECT_PORT} (5432),
- * {@code POSTGRES_DB}, {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD} (workflow) and
- * {@code POSTGRES_PGBOUNCER} (true). Migrations run once per JVM.
+ * {@code POSTGRES_IT_DB} (workflow_it: a database of its own beside the stack's, which ops/stack
+ * creates, so that the stack's workers never claim a test's runs), {@code POSTGRES_USER},
+ * {@code POSTGRES_PASSWORD} (workflow) and {@code POSTGRES_PGBOUNCER} (true). Migrations run once per JVM.
  */
 final class PostgresTestDatabase {
     private static final int POOL_SIZE = 20;
@@ -21,7 +22,7 @@ final class PostgresTestDatabase {
     static PostgresSettings settings() {
         String host = env("POSTGRES_HOST", "127.0.0.1");
         return new PostgresSettings(host, Integer.parseInt(env("POSTGRES_PORT", "6432")),
-                env("POSTGRES_DB", "workflow"), env("POSTGRES_USER", "workflow"), env("POSTGRES_PASSWORD", "workflow"),
+                env("POSTGRES_IT_DB", "workflow_it"), env("POSTGRES_USER", "workflow"), env("POSTGRES_PASSWORD", "workflow"),
                 Boolean.parseBoolean(env("POSTGRES_PGBOUNCER", "true")), POOL_SIZE,
                 host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), CONNECT_TIMEOUT,
                 POOL_WAIT, RETRY_BUDGET);
