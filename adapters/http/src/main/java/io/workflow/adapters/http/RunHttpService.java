@@ -60,9 +60,9 @@ final class RunHttpService implements HttpService {
                 .any(RUNS, methodNotAllowed(Method.GET))
                 .get(RUN, this::get)
                 .any(RUN, methodNotAllowed(Method.GET))
-                .post(CANCEL, (req, res) -> Json.send(res, RunJson.tree(cancelRun.cancel(runId(req)))))
+                .post(CANCEL, (req, res) -> sendRun(res, cancelRun.cancel(runId(req))))
                 .any(CANCEL, methodNotAllowed(Method.POST))
-                .post(RETRY, (req, res) -> Json.send(res, RunJson.tree(retryRun.retry(runId(req)))))
+                .post(RETRY, (req, res) -> sendRun(res, retryRun.retry(runId(req))))
                 .any(RETRY, methodNotAllowed(Method.POST));
     }
 
@@ -75,7 +75,11 @@ final class RunHttpService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Run run = getRun.get(runId(req));
+        sendRun(res, getRun.get(runId(req)));
+    }
+
+    /** One run as read by id, cancelled or retried: the run document with its timeline. */
+    private void sendRun(ServerResponse res, Run run) {
         Json.send(res, RunJson.tree(run, getRun.timeline(run).orElse(null)));
     }
 
