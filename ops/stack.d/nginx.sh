@@ -5,6 +5,7 @@
 # The `server` lines of the upstream block, one per API replica.
 nginx_upstream_servers() {
     local i servers=""
+    [ "$TOPOLOGY" != hosts ] || { hosts_upstream_servers; return 0; }
     for ((i = 1; i <= API_REPLICAS; i++)); do
         # Passive health: a replica that refused or dropped 3 connections within 2 s (killed, or
         # stopped after draining) gets no requests for 2 s, instead of costing each request a refused
