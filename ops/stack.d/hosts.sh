@@ -147,12 +147,13 @@ hosts_migrate() {
 }
 
 # nginx's upstream servers in the hosts topology: the app hosts' addresses. Passive health: one
-# failure (a host whose link is cut answers nothing) leaves a host out for 5 s, then it is tried
-# again, which is how a host that rejoins comes back into rotation.
+# failure (a host whose link is cut answers nothing: its connect times out after 1 s, nginx.sh, and
+# the request goes to another host) leaves a host out for 10 s, then it is tried again, which is how
+# a host that rejoins comes back into rotation.
 hosts_upstream_servers() {
     local i servers=""
     for i in 1 2 3; do
-        servers+="        server $(hosts_app_address "$i"):$API_BASE_PORT max_fails=1 fail_timeout=5s;"$'\n'
+        servers+="        server $(hosts_app_address "$i"):$API_BASE_PORT max_fails=1 fail_timeout=10s;"$'\n'
     done
     printf '%s' "${servers%$'\n'}"
 }

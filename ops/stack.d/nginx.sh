@@ -23,7 +23,8 @@ nginx_config() {
     if ! (ulimit -n "$nofile") 2>/dev/null; then nofile=$(ulimit -Hn); fi
     config_from_template "$REPO_ROOT/ops/nginx/nginx.conf.template" "$dir/nginx.conf" \
         STACK_HOME="$STACK_HOME" HTTP_PORT="$HTTP_PORT" WORKER_RLIMIT_NOFILE="$nofile" \
-        UPSTREAM_SERVERS="$(nginx_upstream_servers)"
+        UPSTREAM_SERVERS="$(nginx_upstream_servers)" \
+        PROXY_CONNECT_TIMEOUT="$([ "$TOPOLOGY" = hosts ] && echo 1s || echo 5s)"
 }
 
 up_nginx() {
