@@ -158,6 +158,19 @@ hosts_upstream_servers() {
     printf '%s' "${servers%$'\n'}"
 }
 
+# The broker's jars for the infra host, fetched here in the root namespace (the namespaces have no
+# route out), or copied from another stack of this checkout that has them ($HOSTS_KAFKA_LIBS).
+hosts_kafka_libs() {
+    local from=${HOSTS_KAFKA_LIBS:-$REPO_ROOT/.stack/kafka/libs}
+    [ ! -d "$STACK_HOME/infra/kafka/libs" ] || return 0
+    install -d -m 0755 "$STACK_HOME/infra" "$STACK_HOME/infra/kafka"
+    if [ -d "$from" ] && [ -n "$(ls -A "$from")" ]; then
+        cp -r "$from" "$STACK_HOME/infra/kafka/libs"
+    else
+        KAFKA_DIR="$STACK_HOME/infra/kafka" kafka_libs
+    fi
+}
+
 hosts_up() {
     local t0=$1 i names=()
     if [ "$API_REPLICAS" != 3 ] || [ "$WORKERS" != 3 ]; then
@@ -170,6 +183,7 @@ hosts_up() {
     . "$REPO_ROOT/ops/lib/java.sh"
     ensure_service_jar
     hosts_network_up
+    hosts_kafka_libs
     log "-- infra host $(hosts_namespace infra) ($(hosts_infra_address)): its own stack in $STACK_HOME/infra"
     hosts_infra_stack up infra || die "the infra host's stack did not come up (STACK_HOME=$STACK_HOME/infra ops/stack logs)"
     log "-- app hosts"
