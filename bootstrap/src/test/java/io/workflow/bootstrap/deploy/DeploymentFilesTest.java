@@ -146,6 +146,13 @@ class DeploymentFilesTest {
         assertThat(health.group(1)).contains(LIVE_PATH);
         assertThat(dockerfile).contains("SERVER_PORT=" + dockerfileExposedPort());
         assertThat(dockerfile).as("MODE and ROLE come from the environment, not baked in").doesNotContainPattern("(?m)^ENV (MODE|ROLE)=");
+        Matcher copy = Pattern.compile("(?m)^COPY (?!--from)(?:--\\S+ )*(.+) \\S+$").matcher(dockerfile);
+        while (copy.find()) {
+            for (String source : copy.group(1).split(" ")) {
+                assertThat(Files.exists(DeploymentFiles.root().resolve(source))).as("COPY source " + source + " exists").isTrue();
+            }
+        }
+        assertThat(DeploymentFiles.read(".dockerignore")).as("no local stack state in the build context").contains(".stack", "target");
         for (String script : List.of("deploy/docker/entrypoint.sh", "deploy/docker/http.sh", "deploy/docker/train-aot.sh")) {
             assertThat(Files.isExecutable(DeploymentFiles.root().resolve(script))).as(script + " executable").isTrue();
             assertThat(dockerfile).contains(script.substring(script.lastIndexOf('/') + 1));
