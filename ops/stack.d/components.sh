@@ -17,6 +17,8 @@ components() {
             ;;
         single) printf '%s\n' postgres kafka api-1 worker-1 ;;
         infra) printf '%s\n' postgres pgbouncer redis kafka ;;
+        # the app hosts' processes and nginx; the infra host is a stack of its own (hosts.sh)
+        hosts) printf '%s\n' api-1 api-2 api-3 worker-1 worker-2 worker-3 nginx ;;
         *) die "unknown topology '$1' (full, single or infra)" ;;
     esac
 }

@@ -41,6 +41,7 @@ cmd_down() {
     fi
     lock_stack
     load_settings
+    if [ -e "$STACK_HOME/hosts.env" ]; then hosts_down "$purge"; fi # ops/stack.d/hosts.sh
     mapfile -t order < <(started_components)
     for ((i = ${#order[@]} - 1; i >= 0; i--)); do
         if [ "${order[$i]}" = postgres ]; then down_postgres; else down_component "${order[$i]}"; fi

@@ -55,7 +55,9 @@ kafka_config() {
     install -d -m 0750 "$KAFKA_DIR" "$KAFKA_DIR/data"
     config_from_template "$REPO_ROOT/ops/kafka/server.properties.template" "$KAFKA_DIR/server.properties" \
         KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" \
-        DATA_DIR="$KAFKA_DIR/data" KAFKA_PARTITIONS="$KAFKA_PARTITIONS" || true
+        DATA_DIR="$KAFKA_DIR/data" KAFKA_PARTITIONS="$KAFKA_PARTITIONS" \
+        KAFKA_LISTEN_HOST="$([ -n "$STACK_LISTEN_ADDRESS" ] && echo 0.0.0.0 || echo 127.0.0.1)" \
+        KAFKA_ADVERTISED_HOST="${STACK_LISTEN_ADDRESS:-127.0.0.1}" || true
     kafka_format
 }
 

@@ -5,6 +5,7 @@
 # The `server` lines of the upstream block, one per API replica.
 nginx_upstream_servers() {
     local i servers=""
+    [ "$TOPOLOGY" != hosts ] || { hosts_upstream_servers; return 0; }
     for ((i = 1; i <= API_REPLICAS; i++)); do
         # Passive health: a replica that refused or dropped 3 connections within 2 s (killed, or
         # stopped after draining) gets no requests for 2 s, instead of costing each request a refused
@@ -22,7 +23,8 @@ nginx_config() {
     if ! (ulimit -n "$nofile") 2>/dev/null; then nofile=$(ulimit -Hn); fi
     config_from_template "$REPO_ROOT/ops/nginx/nginx.conf.template" "$dir/nginx.conf" \
         STACK_HOME="$STACK_HOME" HTTP_PORT="$HTTP_PORT" WORKER_RLIMIT_NOFILE="$nofile" \
-        UPSTREAM_SERVERS="$(nginx_upstream_servers)"
+        UPSTREAM_SERVERS="$(nginx_upstream_servers)" \
+        PROXY_CONNECT_TIMEOUT="$([ "$TOPOLOGY" = hosts ] && echo 1s || echo 5s)"
 }
 
 up_nginx() {

@@ -24,7 +24,8 @@ up_pgbouncer() {
     pgbouncer_userlist "$dir" && changed=1
     [ -f "$dir/pgbouncer.ini" ] || install -o postgres -g postgres -m 0640 /dev/null "$dir/pgbouncer.ini"
     config_from_template "$REPO_ROOT/ops/pgbouncer/pgbouncer.ini.template" "$dir/pgbouncer.ini" \
-        DB_NAME="$DB_NAME" PG_PORT="$PG_PORT" PGBOUNCER_PORT="$PGBOUNCER_PORT" DIR="$dir" LOG_FILE="$log" && changed=1
+        DB_NAME="$DB_NAME" PG_PORT="$PG_PORT" PGBOUNCER_PORT="$PGBOUNCER_PORT" DIR="$dir" LOG_FILE="$log" \
+        LISTEN_ADDRESSES="$(listen_addresses ,)" && changed=1
     if pid=$(component_pid pgbouncer); then
         if [ "$changed" = 1 ]; then kill -HUP "$pid"; fi # reload ini and userlist
         already_running pgbouncer "$pid"

@@ -93,7 +93,9 @@ up_postgres() {
     pg_ensure_cluster
     install -d -m 0755 "$PG_CONF_DIR/conf.d"
     config_from_template "$REPO_ROOT/ops/postgres/postgresql.conf.template" \
-        "$PG_CONF_DIR/conf.d/90-workflow-stack.conf" PG_PORT="$PG_PORT" && conf_changed=1
+        "$PG_CONF_DIR/conf.d/90-workflow-stack.conf" PG_PORT="$PG_PORT" \
+        LISTEN_ADDRESSES="$(listen_addresses ,)" && conf_changed=1
+    pg_allow_peer_network && conf_changed=1
     install -d -o postgres -g postgres -m 2775 /var/run/postgresql
     if pg_running && pid=$(component_pid postgres); then
         [ "$conf_changed" = 0 ] || pg_reload
@@ -133,4 +135,14 @@ purge_postgres() {
     pg_dropcluster --stop "$PG_VERSION" "$PG_CLUSTER" || die "pg_dropcluster $PG_VERSION $PG_CLUSTER failed"
     rm -rf "$PG_CONF_DIR" # pg_dropcluster leaves the conf.d directory behind
     step_note postgres "cluster $PG_VERSION/$PG_CLUSTER dropped"
+}
+
+# With STACK_PEER_NETWORK (the hosts topology's infrastructure host), clients of that network may log
+# in with their password too (the migrate step goes straight to PostgreSQL). 0 when pg_hba.conf changed.
+pg_allow_peer_network() {
+    local hba="$PG_CONF_DIR/pg_hba.conf" line
+    [ -n "$STACK_PEER_NETWORK" ] && [ -f "$hba" ] || return 1
+    line="host all all $STACK_PEER_NETWORK scram-sha-256 # ops/stack: STACK_PEER_NETWORK"
+    grep -qxF "$line" "$hba" && return 1
+    printf '%s\n' "$line" >>"$hba"
 }

@@ -12,7 +12,8 @@ up_redis() {
     pidfile=$(component_pidfile redis)
     install -d -m 0750 "$dir"
     config_from_template "$REPO_ROOT/ops/redis/redis.conf.template" "$dir/redis.conf" \
-        REDIS_PORT="$REDIS_PORT" PID_FILE="$pidfile" LOG_FILE="$log" DIR="$dir" || true
+        REDIS_PORT="$REDIS_PORT" PID_FILE="$pidfile" LOG_FILE="$log" DIR="$dir" \
+        REDIS_BIND="$(listen_addresses " ")" REDIS_PROTECTED_MODE="$([ -n "$STACK_LISTEN_ADDRESS" ] && echo no || echo yes)" || true
     if pid=$(component_pid redis); then
         already_running redis "$pid"
         return 0

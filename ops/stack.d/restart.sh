@@ -50,6 +50,7 @@ cmd_restart() {
     lock_stack
     load_settings
     TOPOLOGY=$(recorded_topology)
+    [ "$TOPOLOGY" != hosts ] || die "restart: the hosts topology restarts a host at a time: ops/stack host cut N, then ops/stack host rejoin N"
     if [ -z "$TOPOLOGY" ] || ! any_running; then die "restart: no stack is up in $STACK_HOME (ops/stack up first)"; fi
     restart_targets "$what"
     # shellcheck source=ops/lib/java.sh

@@ -19,17 +19,18 @@ ensure_service_jar() {
 
 # service_env ROLE PORT — the environment of a service process (API replica, worker, migration).
 service_env() {
-    local pg_port=$PGBOUNCER_PORT pgbouncer=true redis=true
+    # STACK_INFRA_ADDRESS: where PostgreSQL, PgBouncer, Kafka and Redis are (the hosts topology's infra host)
+    local pg_port=$PGBOUNCER_PORT pgbouncer=true redis=true infra=${STACK_INFRA_ADDRESS:-127.0.0.1}
     if [ "$TOPOLOGY" = single ]; then
         pg_port=$PG_PORT pgbouncer=false redis=false
     fi
     printf '%s\n' ROLE="$1" MODE=stack SERVER_PORT="$2" \
-        POSTGRES_HOST=127.0.0.1 POSTGRES_PORT="$pg_port" POSTGRES_DB="$DB_NAME" \
+        POSTGRES_HOST="$infra" POSTGRES_PORT="$pg_port" POSTGRES_DB="$DB_NAME" \
         POSTGRES_USER="$DB_USER" POSTGRES_PASSWORD="$DB_PASSWORD" POSTGRES_PGBOUNCER="$pgbouncer" \
-        POSTGRES_DIRECT_HOST=127.0.0.1 POSTGRES_DIRECT_PORT="$PG_PORT" \
-        KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" KAFKA_CONSUMER_GROUP=workflow-workers \
+        POSTGRES_DIRECT_HOST="$infra" POSTGRES_DIRECT_PORT="$PG_PORT" \
+        KAFKA_BOOTSTRAP_SERVERS="$infra:$KAFKA_PORT" KAFKA_CONSUMER_GROUP=workflow-workers \
         KAFKA_TRIGGER_PARTITIONS="$KAFKA_PARTITIONS" \
-        REDIS_ENABLED="$redis" REDIS_HOST=127.0.0.1 REDIS_PORT="$REDIS_PORT" \
+        REDIS_ENABLED="$redis" REDIS_HOST="$infra" REDIS_PORT="$REDIS_PORT" \
         JAVA_HOME="$JAVA_HOME"
 }
 

@@ -26,7 +26,8 @@ PROBE_TIMEOUT=${PROBE_TIMEOUT:-5}
 # The settings saved with a running stack: what shapes it (not SERVICE_JAR/JAVA_OPTS, which only
 # affect processes started next).
 STATE_SETTINGS=(TOPOLOGY PG_VERSION PG_CLUSTER PG_PORT PGBOUNCER_PORT REDIS_PORT KAFKA_PORT
-    KAFKA_CONTROLLER_PORT KAFKA_PARTITIONS HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS)
+    KAFKA_CONTROLLER_PORT KAFKA_PARTITIONS HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS
+    STACK_LISTEN_ADDRESS STACK_PEER_NETWORK)
 
 # The cluster that keeps its data in this checkout's $STACK_HOME/postgres, if one exists; else a
 # name of this checkout's own, so two checkouts (a developer's, CI's clone) never share a cluster.
@@ -67,6 +68,11 @@ load_settings() {
     AOT_CACHE=${AOT_CACHE:-on}
     JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
     TOPOLOGY=${TOPOLOGY:-}
+    # The infrastructure host of the hosts topology (ops/stack.d/hosts.sh): one more address its
+    # PostgreSQL, PgBouncer, Redis and Kafka listen on (Kafka advertises it), and the network whose
+    # clients PostgreSQL lets in. Empty: 127.0.0.1 only.
+    STACK_LISTEN_ADDRESS=${STACK_LISTEN_ADDRESS:-}
+    STACK_PEER_NETWORK=${STACK_PEER_NETWORK:-}
     # A running stack keeps the settings it was started with.
     if [ "${1:-}" != nostate ] && [ -r "$STATE_FILE" ]; then
         # shellcheck source=/dev/null
@@ -103,4 +109,9 @@ save_state() {
 # The topology recorded by the last `up` ("" when none).
 recorded_topology() {
     if [ -r "$STACK_HOME/topology" ]; then cat "$STACK_HOME/topology"; fi
+}
+
+# listen_addresses SEPARATOR — 127.0.0.1, and $STACK_LISTEN_ADDRESS when it is set.
+listen_addresses() {
+    printf '127.0.0.1%s\n' "${STACK_LISTEN_ADDRESS:+$1$STACK_LISTEN_ADDRESS}"
 }

@@ -41,6 +41,7 @@ cmd_status() {
     load_settings
     topology=$(recorded_topology)
     TOPOLOGY=${topology:-none}
+    [ "$topology" != hosts ] || { hosts_status; return; } # ops/stack.d/hosts.sh
     mapfile -t list < <(known_components "${topology:-full}")
     dir=$(mktemp -d)
     for c in "${list[@]}"; do status_line "$c" >"$dir/$c" & done

@@ -82,7 +82,7 @@ up_failed() {
 cmd_up() {
     local requested=${1:-${TOPOLOGY:-full}} t0
     t0=$(now_ms)
-    case "$requested" in full | single | infra) ;; *) die "unknown topology '$requested' (full, single or infra)" ;; esac
+    case "$requested" in full | single | infra | hosts) ;; *) die "unknown topology '$requested' (full, single, infra or hosts)" ;; esac
     ulimit -n "$(ulimit -Hn)" 2>/dev/null || warn "could not raise the open-files limit to $(ulimit -Hn)"
     lock_stack
     up_settings "$requested"
@@ -91,6 +91,11 @@ cmd_up() {
     forget_dead_pidfiles
     touch "$STACK_HOME/.workflow-stack" # marks the directory as ours (down --purge checks it)
     save_state
+    if [ "$TOPOLOGY" = hosts ]; then # ops/stack.d/hosts.sh
+        hosts_up "$t0"
+        trap - EXIT
+        return 0
+    fi
     up_packages
     # shellcheck source=ops/lib/java.sh
     . "$REPO_ROOT/ops/lib/java.sh"
