@@ -49,13 +49,14 @@ async function render() {
   }
   const container = document.createElement('div');
   view.replaceChildren(container);
+  delete view.dataset.ready; // set once the view has drawn itself: what tests (and scripts) wait for
   current = null;
   const context = { alive: () => mine === generation, say };
   try {
     const mounted = await page.mount(container, context, ...args);
     if (mine === generation) {
       current = mounted || null;
-      view.dataset.ready = name;
+      view.dataset.ready = window.location.hash;
     }
   } catch (error) {
     if (mine === generation) {

@@ -96,8 +96,9 @@ function stepTable(run, workflow) {
   const rows = defined.concat(Object.keys(results).filter((name) => !names.has(name)).map((name) => ({ name, type: '?' })));
   const runMillis = millisBetween(run.started_at, run.completed_at) || 1;
   let waiting = false;
-  return table('Steps in order', ['#', 'Step', 'Type', 'Status', { label: 'Started', optional: true }, 'Duration',
-    { label: 'Timeline', optional: true }, 'Attempts', 'Error / details'],
+  return table('Steps in order', ['#', 'Step', { label: 'Type', optional: true }, 'Status',
+    { label: 'Started', optional: true }, 'Duration', { label: 'Timeline', optional: true },
+    { label: 'Attempts', optional: true }, 'Error / details'],
   rows.map((step, index) => {
     const result = results[step.name];
     if (!result) {

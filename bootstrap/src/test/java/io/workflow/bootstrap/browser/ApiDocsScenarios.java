@@ -56,7 +56,7 @@ public abstract class ApiDocsScenarios {
 
     @Test
     void theDocs_listEveryOperationOfTheOpenApiDocument() {
-        browser.open(base + "/docs");
+        browser.load(base + "/docs");
         browser.find(By.cssSelector(".opblock"));
 
         Set<String> listed = new TreeSet<>();
@@ -72,7 +72,7 @@ public abstract class ApiDocsScenarios {
     void tryItOut_listsRunsThroughTheSameOrigin() {
         api.createWorkflow("docs-" + System.nanoTime(), java.util.List.of(
                 Map.of("name", "quick", "type", "delay", "config", Map.of("duration", 1))));
-        browser.open(base + "/docs#/runs/listRuns");
+        browser.load(base + "/docs#/runs/listRuns");
         WebElement operation = browser.find(By.id("operations-runs-listRuns"));
         if (operation.findElements(By.cssSelector(".try-out__btn")).isEmpty()) {
             operation.findElement(By.cssSelector(".opblock-summary-control")).click();

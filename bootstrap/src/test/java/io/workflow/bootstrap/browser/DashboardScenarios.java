@@ -74,7 +74,7 @@ public abstract class DashboardScenarios {
 
     @Test
     void consoleErrors_areSeenByTheTests() {
-        browser.open(base + "/ui#/runs");
+        browser.load(base + "/ui#/runs");
         browser.script("console.error('a probe of the console check')");
 
         assertThat(browser.readConsole()).anyMatch(message -> message.contains("a probe of the console check"));
@@ -84,7 +84,7 @@ public abstract class DashboardScenarios {
     @Test
     void aWorkflowCreatedAndTriggeredInTheDashboard_reachesSuccessOnItsRunPage() {
         String name = "ui-ok-" + shortName();
-        browser.open(base + "/ui#/workflows");
+        browser.load(base + "/ui#/workflows");
         WebElement definition = browser.find(By.id("definition"));
         definition.clear();
         definition.sendKeys("{\"name\":\"" + name + "\",\"steps\":[{\"name\":\"wait\",\"type\":\"delay\",\"config\":{\"duration\":1}},"
@@ -125,7 +125,7 @@ public abstract class DashboardScenarios {
         api.awaitStatus(failedRun, Set.of("failed"), RUN_TIMEOUT);
         api.awaitStatus(succeededRun, Set.of("success"), RUN_TIMEOUT);
 
-        browser.open(base + "/ui#/runs");
+        browser.load(base + "/ui#/runs");
         browser.find(By.linkText(shortId(succeededRun)));
         new Select(browser.find(By.id("filter-status"))).selectByValue("failed");
         browser.waitFor(driver -> driver.findElements(By.linkText(shortId(succeededRun))).isEmpty(),
@@ -159,7 +159,7 @@ public abstract class DashboardScenarios {
         String runId = api.trigger(workflow, Map.of());
         api.awaitStatus(runId, Set.of("running"), RUN_TIMEOUT);
 
-        browser.open(base + "/ui#/runs/" + runId);
+        browser.load(base + "/ui#/runs/" + runId);
         browser.waitFor(driver -> statusInHeading().equals("running"), "the running run's page");
         assertThat(stepStatuses()).containsExactly(Map.entry("long-wait", "running"));
         browser.find(By.xpath("//button[text()='Cancel run']")).click();
@@ -179,12 +179,13 @@ public abstract class DashboardScenarios {
         Map<String, String> pages = Map.of("runs", "#/runs", "run", "#/runs/" + runId, "workflows", "#/workflows",
                 "workflow-detail", "#/workflows/" + workflow, "overview", "#/overview");
 
+        browser.load(base + "/ui#/");
         for (int width : new int[]{1280, 375}) {
             browser.resize(width, width == 375 ? 812 : 1000);
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 browser.open(base + "/ui" + page.getValue());
-                browser.waitFor(driver -> driver.findElement(By.id("view")).getAttribute("data-ready") != null
-                        && !driver.findElements(By.cssSelector("#view h1")).isEmpty(), page.getKey() + " to render");
+                browser.waitFor(driver -> page.getValue().equals(driver.findElement(By.id("view")).getAttribute("data-ready")),
+                        page.getKey() + " to render");
                 assertThat(browser.driver().findElements(By.cssSelector("#view .error"))).as(page.getKey()).isEmpty();
                 assertThat(unlabelledControls()).as("form controls without a label on %s", page.getKey()).isZero();
                 if (width == 375) {
@@ -198,14 +199,14 @@ public abstract class DashboardScenarios {
                 browser.screenshot(screenshotPrefix() + (width == 375 ? "phone-" : "dashboard-") + page.getKey());
             }
         }
-        browser.open(base + "/ui#/overview");
+        browser.load(base + "/ui#/overview");
         browser.find(By.cssSelector(".cards"));
         assertThat(browser.find(By.cssSelector(".legend")).getText()).contains("GET /api/v1/runs").contains("looked at");
     }
 
     @Test
     void theKeyboardAlone_movesBetweenTheViews() {
-        browser.open(base + "/ui#/runs");
+        browser.load(base + "/ui#/runs");
         browser.find(By.cssSelector("#view h1"));
         WebElement body = browser.driver().findElement(By.tagName("body"));
         body.sendKeys(Keys.TAB);
@@ -218,6 +219,33 @@ public abstract class DashboardScenarios {
 
         browser.waitFor(driver -> driver.findElement(By.cssSelector("#view h1")).getText().equals("Workflows"), "the workflows view");
         assertThat(browser.find(By.cssSelector("[data-nav='workflows']")).getAttribute("aria-current")).isEqualTo("page");
+    }
+
+    @Test
+    void theApiKey_isSentAsABearerToken_andTheTimeFilter_asCreatedAfter() {
+        String workflow = api.createWorkflow("ui-key-" + shortName(), List.of(
+                Map.of("name", "quick", "type", "delay", "config", Map.of("duration", 1))));
+        String runId = api.trigger(workflow, Map.of());
+        browser.load(base + "/ui#/runs");
+        browser.find(By.linkText(shortId(runId)));
+        browser.script("window.sent = []; const original = window.fetch;"
+                + "window.fetch = (url, options) => { window.sent.push([String(url), (options.headers || {}).Authorization || null]);"
+                + " return original(url, options); };");
+
+        browser.find(By.id("api-key")).sendKeys("test-key-123");
+        browser.find(By.xpath("//button[text()='Use']")).click();
+        browser.find(By.linkText(shortId(runId)));
+        new Select(browser.find(By.id("filter-within"))).selectByValue("900");
+        browser.waitFor(driver -> driver.getCurrentUrl().endsWith("#/runs?within=900"), "the time filter in the URL");
+        browser.find(By.linkText(shortId(runId)));
+
+        @SuppressWarnings("unchecked")
+        List<List<String>> sent = (List<List<String>>) browser.script("return window.sent");
+        assertThat(sent).isNotEmpty().allSatisfy(request -> assertThat(request.get(1)).isEqualTo("Bearer test-key-123"));
+        assertThat(sent).anySatisfy(request -> assertThat(request.getFirst()).startsWith("/api/v1/runs?")
+                .containsPattern("created_after=\\d{4}-\\d\\d-\\d\\dT"));
+        browser.find(By.xpath("//button[text()='Clear']")).click();
+        assertThat(browser.script("return window.localStorage.getItem('workflow.apiKey')")).isNull();
     }
 
     private String statusInHeading() {

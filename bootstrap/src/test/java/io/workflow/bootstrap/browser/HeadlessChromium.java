@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,8 +70,13 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** Loads {@code url} afresh, even when only its fragment differs from the page shown. */
+    /** Goes to {@code url}; when only its fragment differs from the page shown, that is a change of view, not a load. */
     public void open(String url) {
+        driver.get(url);
+    }
+
+    /** Loads {@code url} afresh, even when only its fragment differs from the page shown. */
+    public void load(String url) {
         driver.get("about:blank");
         driver.get(url);
     }
@@ -82,7 +88,9 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Waits until {@code condition} returns something other than null or false. */
     public <T> T waitFor(ExpectedCondition<T> condition, String what) {
         return new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + what + " on " + driver.getCurrentUrl()
-                + "; console: " + readConsole()).until(condition);
+                + "; console: " + readConsole())
+                .ignoring(StaleElementReferenceException.class) // the dashboard redraws what changed
+                .until(condition);
     }
 
     public Object script(String script, Object... arguments) {
