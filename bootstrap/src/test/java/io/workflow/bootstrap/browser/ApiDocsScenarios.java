@@ -1,11 +1,7 @@
 package io.workflow.bootstrap.browser;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.yaml.snakeyaml.Yaml;
@@ -21,33 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The interactive API docs at {@code /docs}: Swagger UI, served from the jar, lists every operation
  * {@code /openapi} describes, and "Try it out" sends a real request to the same origin.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ApiDocsScenarios {
+public abstract class ApiDocsScenarios extends BrowserScenarios {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-
-    protected HeadlessChromium browser;
-    protected ApiCalls api;
-    private String base;
-
-    protected abstract String startService();
-
-    protected abstract void stopService();
-
-    @BeforeAll
-    void start() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(),
-                "chromium and chromium-driver are not installed (ops/test installs them)");
-        base = startService();
-        api = new ApiCalls(base);
-        browser = new HeadlessChromium();
-    }
-
-    @AfterAll
-    void stop() {
-        try (HeadlessChromium closing = browser) {
-            stopService();
-        }
-    }
 
     @AfterEach
     void noConsoleErrors() {

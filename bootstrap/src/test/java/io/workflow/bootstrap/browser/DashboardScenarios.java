@@ -2,11 +2,9 @@ package io.workflow.bootstrap.browser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,37 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error, on a laptop and at a phone's 375 px. A subclass says where the service runs (embedded,
  * or the stack through nginx); the webhook receiver runs in this JVM on loopback.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DashboardScenarios {
+public abstract class DashboardScenarios extends BrowserScenarios {
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(30);
 
-    protected HeadlessChromium browser;
-    protected WebhookReceiver webhooks;
-    protected ApiCalls api;
-    private String base;
-
-    /** Starts (or finds) the service; its base URL, such as {@code http://127.0.0.1:8080}. */
-    protected abstract String startService();
-
-    protected abstract void stopService();
+    private WebhookReceiver webhooks;
 
     /** Prefix of the screenshots' names, so that the embedded and the stack run keep theirs apart. */
     protected abstract String screenshotPrefix();
 
     @BeforeAll
-    void start() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(),
-                "chromium and chromium-driver are not installed (ops/test installs them)");
-        base = startService();
-        api = new ApiCalls(base);
+    void startWebhooks() {
         webhooks = new WebhookReceiver();
-        browser = new HeadlessChromium();
     }
 
     @AfterAll
-    void stop() {
-        try (HeadlessChromium closing = browser; WebhookReceiver closingToo = webhooks) {
-            stopService();
+    void stopWebhooks() {
+        if (webhooks != null) {
+            webhooks.close();
         }
     }
 
@@ -228,13 +212,14 @@ public abstract class DashboardScenarios {
         String runId = api.trigger(workflow, Map.of());
         browser.load(base + "/ui#/runs");
         browser.find(By.linkText(shortId(runId)));
-        browser.script("window.sent = []; const original = window.fetch;"
-                + "window.fetch = (url, options) => { window.sent.push([String(url), (options.headers || {}).Authorization || null]);"
-                + " return original(url, options); };");
 
         browser.find(By.id("api-key")).sendKeys("test-key-123");
         browser.find(By.xpath("//button[text()='Use']")).click();
         browser.find(By.linkText(shortId(runId)));
+        // From here on every request must carry the key: the view's own, the live refresh's, the filter's.
+        browser.script("window.sent = []; const original = window.fetch;"
+                + "window.fetch = (url, options) => { window.sent.push([String(url), (options.headers || {}).Authorization || null]);"
+                + " return original(url, options); };");
         new Select(browser.find(By.id("filter-within"))).selectByValue("900");
         browser.waitFor(driver -> driver.getCurrentUrl().endsWith("#/runs?within=900"), "the time filter in the URL");
         browser.find(By.linkText(shortId(runId)));

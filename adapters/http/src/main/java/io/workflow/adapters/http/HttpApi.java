@@ -109,7 +109,7 @@ public final class HttpApi {
      * {@code cursorSecret} signs the {@code next_cursor} tokens; every replica must share it.
      */
     public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret, Limits limits) {
-        routing.register(new RootHttpService(), new DashboardHttpService(), new ApiDocsHttpService())
+        routing.register(new RootHttpService(), PagesHttpService.dashboard(), PagesHttpService.apiDocs())
                 .register(PREFIX,
                         new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
