@@ -137,3 +137,39 @@ export function successRate(runs) {
 export function workflowIdOf(workflow) {
   return workflow.uuid || workflow.workflow_id || workflow.id;
 }
+
+/**
+ * A form around a JSON editor: the text is parsed here first (a JSON object is required), then
+ * handed to `submit`, whose failure (the API's problem detail, naming the bad field) shows under it.
+ */
+export function jsonEditorForm({ id, title, label, rows, initial, button, submit }) {
+  const editor = h('textarea', { id, rows, spellcheck: 'false', class: 'code' });
+  editor.value = initial;
+  const outcome = h('div', { role: 'status' });
+  const form = h('form', { class: 'editor', 'aria-labelledby': id + '-title' },
+    h('h2', { id: id + '-title' }, title),
+    h('label', { for: id }, label),
+    editor,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, button)),
+    outcome);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    let value;
+    try {
+      value = editor.value.trim() ? JSON.parse(editor.value) : {};
+    } catch (error) {
+      show(outcome, errorNote(`the ${id} is not valid JSON: ${error.message}`));
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      show(outcome, errorNote(`the ${id} must be a JSON object`));
+      return;
+    }
+    try {
+      await submit(value);
+    } catch (error) {
+      show(outcome, errorNote(error));
+    }
+  });
+  return form;
+}

@@ -2,7 +2,7 @@
 // their success rate.
 import { getWorkflow, listRuns, trigger } from './api.js';
 import {
-  duration, errorNote, foldedJson, h, millisBetween, show, shortId, statusBadge, successRate, table, time,
+  duration, foldedJson, h, jsonEditorForm, millisBetween, show, shortId, statusBadge, successRate, table, time,
 } from './dom.js';
 import { rememberName } from './names.js';
 
@@ -63,34 +63,16 @@ function configSummary(step) {
 }
 
 function triggerForm(workflowId) {
-  const editor = h('textarea', { id: 'payload', rows: 6, spellcheck: 'false', class: 'code' });
-  editor.value = '{\n  "user_id": 42\n}';
-  const outcome = h('div', { role: 'status' });
-  const form = h('form', { class: 'editor', 'aria-labelledby': 'trigger-title' },
-    h('h2', { id: 'trigger-title' }, 'Trigger a run'),
-    h('label', { for: 'payload' }, 'Payload (a JSON object; steps read it as ${payload.<field>})'),
-    editor,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Trigger run')),
-    outcome);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    let payload;
-    try {
-      payload = editor.value.trim() ? JSON.parse(editor.value) : {};
-    } catch (error) {
-      show(outcome, errorNote('the payload is not valid JSON: ' + error.message));
-      return;
-    }
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-      show(outcome, errorNote('the payload must be a JSON object'));
-      return;
-    }
-    try {
+  return jsonEditorForm({
+    id: 'payload',
+    title: 'Trigger a run',
+    label: 'Payload (a JSON object; steps read it as ${payload.<field>})',
+    rows: 6,
+    initial: '{\n  "user_id": 42\n}',
+    button: 'Trigger run',
+    async submit(payload) {
       const triggered = await trigger(workflowId, payload);
       window.location.hash = '#/runs/' + triggered.run_id;
-    } catch (error) {
-      show(outcome, errorNote(error));
-    }
+    },
   });
-  return form;
 }

@@ -1,7 +1,7 @@
 // Workflows: the API's listing where it has one, otherwise those seen in the newest runs; each with
 // its steps and its recent success rate. A definition editor creates new ones.
 import { createWorkflow, knownWorkflows, newestRuns } from './api.js';
-import { errorNote, h, show, shortId, successRate, table, workflowIdOf } from './dom.js';
+import { h, jsonEditorForm, show, shortId, successRate, table, workflowIdOf } from './dom.js';
 import { rememberName } from './names.js';
 
 const SAMPLE_RUNS = 200;
@@ -49,33 +49,19 @@ export async function mount(container, context) {
   return { refresh: load };
 }
 
-/** The definition editor: JSON checked here first, then sent; the API's answer names any bad field. */
+/** The definition editor; the API's answer names any bad field. */
 function creator() {
-  const editor = h('textarea', { id: 'definition', rows: 14, spellcheck: 'false', class: 'code' });
-  editor.value = JSON.stringify(EXAMPLE, null, 2);
-  const outcome = h('div', { role: 'status' });
-  const form = h('form', { class: 'editor', 'aria-labelledby': 'create-title' },
-    h('h2', { id: 'create-title' }, 'Create a workflow'),
-    h('label', { for: 'definition' }, 'Definition (JSON: name, description, steps of type delay or webhook)'),
-    editor,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create workflow')),
-    outcome);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    let definition;
-    try {
-      definition = JSON.parse(editor.value);
-    } catch (error) {
-      show(outcome, errorNote('the definition is not valid JSON: ' + error.message));
-      return;
-    }
-    try {
+  return jsonEditorForm({
+    id: 'definition',
+    title: 'Create a workflow',
+    label: 'Definition (JSON: name, description, steps of type delay or webhook)',
+    rows: 14,
+    initial: JSON.stringify(EXAMPLE, null, 2),
+    button: 'Create workflow',
+    async submit(definition) {
       const created = await createWorkflow(definition);
       rememberName(created.workflow_id, definition.name);
       window.location.hash = '#/workflows/' + created.workflow_id;
-    } catch (error) {
-      show(outcome, errorNote(error));
-    }
+    },
   });
-  return form;
 }
