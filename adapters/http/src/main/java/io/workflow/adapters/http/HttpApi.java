@@ -102,12 +102,14 @@ public final class HttpApi {
     }
 
     /**
-     * Registers every route and the error handlers that turn failures into problem+json. Without
+     * Registers every route and the error handlers that turn failures into problem+json: the API
+     * under {@code /api/v1}, and outside it (so they never wait for the API's permits) the
+     * dashboard at {@code /ui} and the interactive docs at {@code /docs}. Without
      * {@link #configure} the server keeps Helidon's own (plain-text) 413 and no body-size limit.
      * {@code cursorSecret} signs the {@code next_cursor} tokens; every replica must share it.
      */
     public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret, Limits limits) {
-        routing.register(new RootHttpService())
+        routing.register(new RootHttpService(), PagesHttpService.dashboard(), PagesHttpService.apiDocs())
                 .register(PREFIX,
                         new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),

@@ -1,0 +1,26 @@
+package io.workflow.bootstrap;
+
+import io.workflow.bootstrap.browser.DashboardScenarios;
+
+/** The dashboard's scenarios against the embedded service (memory adapters), started in this JVM. */
+class DashboardBrowserTest extends DashboardScenarios {
+    private Service service;
+
+    @Override
+    protected String startService() {
+        service = EmbeddedServices.start();
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    @Override
+    protected void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Override
+    protected String screenshotPrefix() {
+        return "";
+    }
+}

@@ -1,0 +1,38 @@
+package io.workflow.bootstrap.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every browser test class holds: the service (started or found by the subclass), headless
+ * chromium, and the API for setting up data. Skipped, with the reason, where chromium is missing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserScenarios {
+    protected HeadlessChromium browser;
+    protected ApiCalls api;
+    protected String base;
+
+    /** Starts (or finds) the service; its base URL, such as {@code http://127.0.0.1:8080}. */
+    protected abstract String startService();
+
+    protected abstract void stopService();
+
+    @BeforeAll
+    void startBrowser() {
+        Assumptions.assumeTrue(HeadlessChromium.installed(),
+                "chromium and chromium-driver are not installed (ops/test installs them)");
+        base = startService();
+        api = new ApiCalls(base);
+        browser = new HeadlessChromium();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        try (HeadlessChromium closing = browser) {
+            stopService();
+        }
+    }
+}
