@@ -84,7 +84,7 @@ final class Service implements AutoCloseable {
             GetWorkflow getWorkflow = new GetWorkflowService(ports.workflows(), workflowCache);
             ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
-                    new CreateWorkflowService(ports.workflows(), workflowCache, clock),
+                    new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses()),
                     getWorkflow,
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
                     new GetRunService(ports.runs(), runCache),

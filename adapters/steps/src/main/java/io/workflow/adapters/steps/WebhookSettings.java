@@ -7,14 +7,24 @@ import java.time.Duration;
  * whole call (connecting, sending, waiting for and reading the response); {@code connectTimeout}
  * bounds only opening the connection. {@code maxAnswerBytes} is the most of an answer's body a
  * step's output keeps: a longer body is cut there, kept as text and marked {@code body_truncated}.
+ * {@code addresses} says which addresses webhooks may reach ({@code WEBHOOK_ALLOW}).
  */
-public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
+public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes,
+                              WebhookAddressPolicy addresses) {
     public WebhookSettings {
+        if (addresses == null) {
+            throw new IllegalArgumentException("addresses is required");
+        }
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         if (maxAnswerBytes < 1) {
             throw new IllegalArgumentException("maxAnswerBytes must be positive, was " + maxAnswerBytes);
         }
+    }
+
+    /** Webhooks that may reach public addresses only. */
+    public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
+        this(connectTimeout, requestTimeout, maxAnswerBytes, WebhookAddressPolicy.publicOnly());
     }
 
     private static void requirePositive(Duration timeout, String name) {

@@ -49,6 +49,11 @@ import java.util.concurrent.TimeoutException;
  * text otherwise, at most {@link WebhookSettings#maxAnswerBytes} of it: a longer body is cut there,
  * kept as text and marked {@code "body_truncated": true}, and the step still succeeds or fails by
  * its status code alone. Anything but a 2xx answer is a failure.
+ *
+ * <p>A call reaches only addresses its {@link WebhookAddressPolicy} allows: the host's addresses are
+ * judged before the request is sent and again inside the client's own lookup ({@link WebhookLookups}),
+ * so a blocked call fails with the reason and no connection is made. Redirects are never followed:
+ * a 3xx answer is the step's answer, and its {@code Location} is not called.
  */
 final class WebhookStepExecutor implements AutoCloseable {
     /**
@@ -63,17 +68,26 @@ final class WebhookStepExecutor implements AutoCloseable {
     private final ExecutorService threads;
     private final HttpClient client;
     private final ObjectMapper json;
+    private final WebhookAddressPolicy addresses;
+    private final String selectorThread;
 
     WebhookStepExecutor(WebhookSettings settings) {
+        WebhookLookups.requireInstalled();
         this.connectTimeout = settings.connectTimeout();
         this.requestTimeout = settings.requestTimeout();
         this.maxAnswerBytes = settings.maxAnswerBytes();
-        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
+        this.addresses = settings.addresses();
+        this.threads = Executors.newThreadPerTaskExecutor(
+                WebhookLookups.policed(addresses, Thread.ofVirtual().name("webhook-", 0).factory()));
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY)
                 .executor(threads)
                 .build();
+        this.selectorThread = selectorThreadName(client);
+        WebhookLookups.police(selectorThread, addresses);
         // Jackson's default thread-local buffer pool gives no reuse on virtual threads.
         JsonFactory factory = JsonFactory.builder()
                 .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
@@ -96,6 +110,13 @@ final class WebhookStepExecutor implements AutoCloseable {
             return new StepOutcome.Failed("webhook " + step.method() + " " + step.url() + " cannot be sent: " + e.getMessage(), null);
         }
         String call = "webhook " + step.method() + " " + request.uri();
+        try {
+            WebhookLookups.resolve(request.uri().getHost(), addresses);
+        } catch (BlockedAddressException e) {
+            return new StepOutcome.Failed(call + " blocked, no connection made: " + e.reason(), null);
+        } catch (UnknownHostException e) {
+            return new StepOutcome.Failed(call + " failed: unknown host " + request.uri().getHost(), null, Failure.CONNECT, null);
+        }
         CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request, CappedBody.handler(maxAnswerBytes));
         HttpResponse<CappedBody> response;
         try {
@@ -125,6 +146,20 @@ final class WebhookStepExecutor implements AutoCloseable {
     public void close() {
         client.close();
         threads.close();
+        WebhookLookups.release(selectorThread);
+    }
+
+    /**
+     * The name of the client's selector thread, which the JDK derives from the client's id; its
+     * {@code toString()} ends with that id in parentheses for this very purpose.
+     */
+    private static String selectorThreadName(HttpClient client) {
+        String text = client.toString();
+        int open = text.lastIndexOf('(');
+        if (open < 0 || !text.endsWith(")")) {
+            throw new IllegalStateException("cannot tell the HTTP client's id from " + text);
+        }
+        return "HttpClient-" + text.substring(open + 1, text.length() - 1) + "-SelectorManager";
     }
 
     private HttpRequest request(WebhookStep step, RunContext context) throws JsonProcessingException {
@@ -194,7 +229,8 @@ final class WebhookStepExecutor implements AutoCloseable {
             error = error.getCause();
         }
         if (causes(error, UnresolvedAddressException.class) || causes(error, UnknownHostException.class)) {
-            return "unknown host " + uri.getHost();
+            return WebhookLookups.lastRefusal(uri.getHost()).map(why -> "blocked, no connection made: " + why)
+                    .orElse("unknown host " + uri.getHost());
         }
         String message = deepestMessage(error);
         return switch (error) {
