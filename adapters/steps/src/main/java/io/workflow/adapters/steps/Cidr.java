@@ -28,7 +28,7 @@ record Cidr(byte[] network, int prefix) {
         }
         try {
             return new Cidr(network.getAddress(), Integer.parseInt(text.substring(slash + 1)));
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' has no valid prefix length", e);
         }
     }
