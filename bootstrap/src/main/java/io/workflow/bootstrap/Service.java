@@ -14,10 +14,12 @@ import io.workflow.application.service.GetRunService;
 import io.workflow.application.service.GetWorkflowService;
 import io.workflow.application.service.ListRunsService;
 import io.workflow.application.service.RecoverStrandedRunsService;
+import io.workflow.application.service.RotateSigningSecretService;
 import io.workflow.application.service.TriggerRunService;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -74,22 +76,26 @@ final class Service implements AutoCloseable {
             CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(ports.workflowCache());
             CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
-                StepExecutors steps = closer.register(new StepExecutors(settings.webhook()));
+                StepExecutors steps = closer.register(new StepExecutors(settings.webhook(), ports.signingSecrets(), clock));
                 ExecuteRun executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
                         steps, ports.completions(), runCache, clock, ExecuteRunService.Timing.ofLease(settings.worker().lease())));
                 ports.intake().start(executeRun);
                 scheduleRecovery(settings.recovery(), new RecoverStrandedRunsService(ports.runs(), ports.dispatcher(), clock,
                         settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);
             }
+            SecureRandom random = new SecureRandom();
             GetWorkflow getWorkflow = new GetWorkflowService(ports.workflows(), workflowCache);
             ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
-                    new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses()),
+                    new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses(),
+                            ports.signingSecrets(), random),
                     getWorkflow,
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
                     new GetRunService(ports.runs(), runCache),
                     new ListRunsService(ports.runs()),
-                    changeRun, changeRun);
+                    changeRun, changeRun,
+                    new RotateSigningSecretService(getWorkflow, ports.signingSecrets(), clock,
+                            settings.webhook().signingGrace(), random));
             // An API replica drains before it stops; a worker's listener serves only its health.
             Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
             Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());

@@ -43,7 +43,8 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 new HttpApi.Limits(integer(config, "limits.payload.bytes"), integer(config, "limits.workflow.bytes"),
                         config.get("limits.page.bytes").asLong().get()),
                 new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms"),
-                        integer(config, "limits.step.output.bytes"), WebhookAddressPolicy.parse(text(config, "webhook.allow"))),
+                        integer(config, "limits.step.output.bytes"), WebhookAddressPolicy.parse(text(config, "webhook.allow")),
+                        seconds(config, "webhook.signing.grace.seconds")),
                 postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
                 http(config.get("http")));

@@ -3,15 +3,19 @@ package io.workflow.application.service;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.TimeOrderedIds;
+import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WebhookHostCheck;
 import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.workflow.SigningSecrets;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /** Creates a workflow from a validated command, stores and caches it. */
 public final class CreateWorkflowService implements CreateWorkflow {
@@ -19,29 +23,49 @@ public final class CreateWorkflowService implements CreateWorkflow {
     private final CacheAside<Workflow> cache;
     private final Clock clock;
     private final WebhookHostCheck webhookHosts;
+    private final SigningSecretRepository secrets;
+    private final RandomGenerator random;
 
+    /**
+     * {@code secrets}: where each new workflow's webhook signing secret is kept (null: none is made);
+     * {@code random}: a cryptographically strong source, since the secrets come from it.
+     */
     public CreateWorkflowService(WorkflowRepository workflows, CacheAside<Workflow> cache, Clock clock,
-                                 WebhookHostCheck webhookHosts) {
+                                 WebhookHostCheck webhookHosts, SigningSecretRepository secrets, SecureRandom random) {
         this.workflows = workflows;
         this.cache = cache;
         this.clock = clock;
         this.webhookHosts = webhookHosts;
+        this.secrets = secrets;
+        this.random = random;
     }
 
-    /** Without a webhook host check: for tests of everything else. */
+    /** Without a webhook host check or signing secrets: for tests of everything else. */
     public CreateWorkflowService(WorkflowRepository workflows, CacheAside<Workflow> cache, Clock clock) {
-        this(workflows, cache, clock, WebhookHostCheck.NONE);
+        this(workflows, cache, clock, WebhookHostCheck.NONE, null, null);
     }
 
     @Override
     public Workflow create(Command command) {
+        return createWithSecret(command).workflow();
+    }
+
+    /** The secret is stored before the workflow: a failure in between leaves an unused secret, never an unsigned workflow. */
+    @Override
+    public Created createWithSecret(Command command) {
         checkWebhookHosts(command.steps());
         Instant now = clock.instant();
         Workflow workflow = new Workflow(TimeOrderedIds.next(now), command.clientId(), command.name(),
                 command.description(), command.steps(), now);
+        String secret = null;
+        if (secrets != null) {
+            SigningSecrets first = SigningSecrets.first(random);
+            secrets.save(workflow.uuid(), first);
+            secret = first.current();
+        }
         workflows.save(workflow);
         cache.written(workflow.uuid(), workflow);
-        return workflow;
+        return new Created(workflow, secret);
     }
 
     /**

@@ -7,11 +7,15 @@ import java.time.Duration;
  * whole call (connecting, sending, waiting for and reading the response); {@code connectTimeout}
  * bounds only opening the connection. {@code maxAnswerBytes} is the most of an answer's body a
  * step's output keeps: a longer body is cut there, kept as text and marked {@code body_truncated}.
- * {@code addresses} says which addresses webhooks may reach ({@code WEBHOOK_ALLOW}).
+ * {@code addresses} says which addresses webhooks may reach ({@code WEBHOOK_ALLOW});
+ * {@code signingGrace} how long a rotated-out signing secret keeps signing beside the new one.
  */
 public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes,
-                              WebhookAddressPolicy addresses) {
+                              WebhookAddressPolicy addresses, Duration signingGrace) {
     public WebhookSettings {
+        if (signingGrace == null || signingGrace.isNegative()) {
+            throw new IllegalArgumentException("signingGrace must be zero or positive, was " + signingGrace);
+        }
         if (addresses == null) {
             throw new IllegalArgumentException("addresses is required");
         }
@@ -25,6 +29,11 @@ public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, 
     /** Webhooks that may reach public addresses only. */
     public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
         this(connectTimeout, requestTimeout, maxAnswerBytes, WebhookAddressPolicy.publicOnly());
+    }
+
+    /** A rotated-out secret stops signing at once: for tests of the calls themselves. */
+    public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes, WebhookAddressPolicy addresses) {
+        this(connectTimeout, requestTimeout, maxAnswerBytes, addresses, Duration.ZERO);
     }
 
     private static void requirePositive(Duration timeout, String name) {

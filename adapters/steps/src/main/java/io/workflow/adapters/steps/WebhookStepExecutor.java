@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.workflow.domain.port.SigningSecretRepository;
+import io.workflow.domain.port.StepExecutor.Call;
 import io.workflow.domain.port.StepExecutor.StepOutcome;
 import io.workflow.domain.run.RunContext;
 import io.workflow.domain.run.RunContext.UnresolvedPlaceholderException;
@@ -26,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -70,9 +73,14 @@ final class WebhookStepExecutor implements AutoCloseable {
     private final ObjectMapper json;
     private final WebhookAddressPolicy addresses;
     private final String selectorThread;
+    private final SigningSecretRepository secrets;
+    private final Clock clock;
 
-    WebhookStepExecutor(WebhookSettings settings) {
+    /** {@code secrets}: the workflows' signing secrets; {@code clock}: the signatures' timestamps. */
+    WebhookStepExecutor(WebhookSettings settings, SigningSecretRepository secrets, Clock clock) {
         WebhookLookups.requireInstalled();
+        this.secrets = secrets;
+        this.clock = clock;
         this.connectTimeout = settings.connectTimeout();
         this.requestTimeout = settings.requestTimeout();
         this.maxAnswerBytes = settings.maxAnswerBytes();
@@ -100,9 +108,18 @@ final class WebhookStepExecutor implements AutoCloseable {
     }
 
     StepOutcome execute(WebhookStep step, RunContext context) {
+        return execute(step, context, null);
+    }
+
+    /**
+     * Calls the webhook; for a known {@code call} the request carries {@code webhook-id} and
+     * {@code Idempotency-Key} (the same for every try of the step), {@code webhook-timestamp}, and,
+     * when the workflow has signing secrets, {@code webhook-signature} over exactly the bytes sent.
+     */
+    StepOutcome execute(WebhookStep step, RunContext context, Call stepCall) {
         HttpRequest request;
         try {
-            request = request(step, context);
+            request = request(step, context, stepCall);
         } catch (UnresolvedPlaceholderException e) {
             return new StepOutcome.Failed(e.getMessage(), null);
         } catch (IllegalArgumentException | JsonProcessingException e) {
@@ -162,18 +179,31 @@ final class WebhookStepExecutor implements AutoCloseable {
         return "HttpClient-" + text.substring(open + 1, text.length() - 1) + "-SelectorManager";
     }
 
-    private HttpRequest request(WebhookStep step, RunContext context) throws JsonProcessingException {
+    private HttpRequest request(WebhookStep step, RunContext context, Call call) throws JsonProcessingException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(context.resolveText(step.url(), this::inlineJson)))
                 .timeout(requestTimeout);
         step.headers().forEach((name, value) -> builder.header(name, context.resolveText(value, this::inlineJson)));
         Object body = context.resolve(step.body(), this::inlineJson);
-        if (body == null) {
-            return builder.method(step.method(), BodyPublishers.noBody()).build();
-        }
-        if (step.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+        byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
+        if (body != null && step.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             builder.header("Content-Type", "application/json");
         }
-        return builder.method(step.method(), BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+        if (call != null) {
+            sign(builder, call, bytes);
+        }
+        return builder.method(step.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(bytes)).build();
+    }
+
+    /** Sets the identity and signature headers, replacing any a step's own headers named the same. */
+    private void sign(HttpRequest.Builder builder, Call call, byte[] body) {
+        String messageId = WebhookSignatures.messageId(call);
+        long timestamp = clock.instant().getEpochSecond();
+        builder.setHeader(WebhookSignatures.ID, messageId)
+                .setHeader(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
+                .setHeader(WebhookSignatures.IDEMPOTENCY_KEY, messageId);
+        secrets.find(call.workflowId())
+                .map(found -> WebhookSignatures.signature(found.signingAt(clock.instant()), messageId, timestamp, body))
+                .ifPresent(signature -> builder.setHeader(WebhookSignatures.SIGNATURE, signature));
     }
 
     /** How a placeholder's value that is not text reads inside a longer string: as JSON. */
