@@ -78,7 +78,8 @@ public final class WebhookAddressPolicy implements WebhookHostCheck {
             return refusal(literal.get()).map(why -> host.equals(literal.get().getHostAddress()) ? why : host + " means " + why);
         }
         if (name.equals("localhost") || name.endsWith(".localhost")) {
-            return Optional.of(host + " names this machine (a loopback address)" + howToOpen());
+            // Judged as the loopback address it means, so an allow-list that opens loopback opens it too.
+            return refusal(InetAddress.getLoopbackAddress()).map(why -> host + " names this machine: " + why);
         }
         return Optional.empty();
     }
