@@ -31,7 +31,7 @@ service_env() {
         KAFKA_BOOTSTRAP_SERVERS="$infra:$KAFKA_PORT" KAFKA_CONSUMER_GROUP=workflow-workers \
         KAFKA_TRIGGER_PARTITIONS="$KAFKA_PARTITIONS" \
         REDIS_ENABLED="$redis" REDIS_HOST="$infra" REDIS_PORT="$REDIS_PORT" \
-        JAVA_HOME="$JAVA_HOME"
+        WEBHOOK_ALLOW="$WEBHOOK_ALLOW" JAVA_HOME="$JAVA_HOME"
 }
 
 # service_command ROLE PORT [JVM-OPTION...] — the command line of a service process, one word a

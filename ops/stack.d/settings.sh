@@ -24,10 +24,11 @@ NGINX_TIMEOUT=${NGINX_TIMEOUT:-20}
 PROBE_TIMEOUT=${PROBE_TIMEOUT:-5}
 
 # The settings saved with a running stack: what shapes it (not SERVICE_JAR/JAVA_OPTS, which only
-# affect processes started next).
+# affect processes started next). WEBHOOK_ALLOW too: a replica restarted later (ops/faults, a
+# rolling restart from another shell) must open the same webhook addresses as its peers.
 STATE_SETTINGS=(TOPOLOGY PG_VERSION PG_CLUSTER PG_PORT PGBOUNCER_PORT REDIS_PORT KAFKA_PORT
     KAFKA_CONTROLLER_PORT KAFKA_PARTITIONS HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS
-    STACK_LISTEN_ADDRESS STACK_PEER_NETWORK)
+    STACK_LISTEN_ADDRESS STACK_PEER_NETWORK WEBHOOK_ALLOW)
 
 # The cluster that keeps its data in this checkout's $STACK_HOME/postgres, if one exists; else a
 # name of this checkout's own, so two checkouts (a developer's, CI's clone) never share a cluster.
@@ -73,6 +74,8 @@ load_settings() {
     # clients PostgreSQL lets in. Empty: 127.0.0.1 only.
     STACK_LISTEN_ADDRESS=${STACK_LISTEN_ADDRESS:-}
     STACK_PEER_NETWORK=${STACK_PEER_NETWORK:-}
+    # Webhooks reach public addresses only unless this opens others (the service's WEBHOOK_ALLOW).
+    WEBHOOK_ALLOW=${WEBHOOK_ALLOW:-}
     # A running stack keeps the settings it was started with.
     if [ "${1:-}" != nostate ] && [ -r "$STATE_FILE" ]; then
         # shellcheck source=/dev/null

@@ -29,4 +29,13 @@ public interface CreateWorkflow {
 
     /** Stores the workflow (the server picks its uuid and creation time) and returns it. */
     Workflow create(Command command);
+
+    /** The workflow created, and the secret its webhook calls are signed with (null where none is kept). */
+    record Created(Workflow workflow, String signingSecret) {
+    }
+
+    /** Creates the workflow and its webhook signing secret, returned this once. */
+    default Created createWithSecret(Command command) {
+        return new Created(create(command), null);
+    }
 }

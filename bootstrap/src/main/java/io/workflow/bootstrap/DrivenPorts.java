@@ -5,6 +5,7 @@ import io.workflow.domain.port.Cache;
 import io.workflow.domain.port.RunCompletionPublisher;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.RunRepository;
+import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
@@ -24,7 +25,7 @@ import java.util.function.BooleanSupplier;
  */
 record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workflow> workflowCache, Cache<Run> runCache,
                    RunDispatcher dispatcher, RunCompletionPublisher completions, RunIntake intake,
-                   Map<String, BooleanSupplier> readinessChecks) {
+                   Map<String, BooleanSupplier> readinessChecks, SigningSecretRepository signingSecrets) {
 
     DrivenPorts {
         Objects.requireNonNull(workflows, "workflows");
@@ -34,6 +35,7 @@ record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workf
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(intake, "intake");
+        Objects.requireNonNull(signingSecrets, "signingSecrets");
         readinessChecks = Collections.unmodifiableMap(new LinkedHashMap<>(readinessChecks));
     }
 

@@ -4,7 +4,6 @@ import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.steps.StepExecutors;
-import io.workflow.application.ExecuteRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.service.CacheAside;
 import io.workflow.application.service.ChangeRunService;
@@ -15,10 +14,12 @@ import io.workflow.application.service.GetWorkflowService;
 import io.workflow.application.service.ListRunsService;
 import io.workflow.application.service.RecoverStrandedRunsService;
 import io.workflow.application.service.WakeDueRunsService;
+import io.workflow.application.service.RotateSigningSecretService;
 import io.workflow.application.service.TriggerRunService;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class Service implements AutoCloseable {
             CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(ports.workflowCache());
             CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
-                StepExecutors steps = closer.register(new StepExecutors(settings.webhook()));
+                StepExecutors steps = closer.register(new StepExecutors(settings.webhook(), ports.signingSecrets(), clock));
                 Settings.Worker worker = settings.worker();
                 ExecuteRunService executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
                         steps, ports.completions(), runCache, clock,
@@ -86,15 +87,19 @@ final class Service implements AutoCloseable {
                 scheduleRecovery(settings.recovery(), new RecoverStrandedRunsService(ports.runs(), ports.dispatcher(), clock,
                         settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);
             }
+            SecureRandom random = new SecureRandom();
             GetWorkflow getWorkflow = new GetWorkflowService(ports.workflows(), workflowCache);
             ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
-                    new CreateWorkflowService(ports.workflows(), workflowCache, clock),
+                    new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses(),
+                            ports.signingSecrets(), random),
                     getWorkflow,
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
                     new GetRunService(ports.runs(), runCache, ports.workflows(), workflowCache, clock),
                     new ListRunsService(ports.runs()),
-                    changeRun, changeRun);
+                    changeRun, changeRun,
+                    new RotateSigningSecretService(getWorkflow, ports.signingSecrets(), clock,
+                            settings.webhook().signingGrace(), random));
             // An API replica drains before it stops; a worker's listener serves only its health.
             Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
             Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());

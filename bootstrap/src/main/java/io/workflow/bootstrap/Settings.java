@@ -6,6 +6,7 @@ import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.kafka.KafkaSettings;
 import io.workflow.adapters.postgres.PostgresSettings;
 import io.workflow.adapters.redis.RedisSettings;
+import io.workflow.adapters.steps.WebhookAddressPolicy;
 import io.workflow.adapters.steps.WebhookSettings;
 
 import java.time.Duration;
@@ -47,7 +48,8 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 new HttpApi.Limits(integer(config, "limits.payload.bytes"), integer(config, "limits.workflow.bytes"),
                         config.get("limits.page.bytes").asLong().get()),
                 new WebhookSettings(millis(config, "webhook.connect.timeout.ms"), millis(config, "webhook.request.timeout.ms"),
-                        integer(config, "limits.step.output.bytes"), millis(config, "webhook.max.timeout.ms")),
+                        integer(config, "limits.step.output.bytes"), WebhookAddressPolicy.parse(text(config, "webhook.allow")),
+                        seconds(config, "webhook.signing.grace.seconds"), millis(config, "webhook.max.timeout.ms")),
                 postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
                 http(config.get("http")));

@@ -11,8 +11,15 @@ final class EmbeddedServices {
     }
 
     static Service start() {
+        return start(Map.of());
+    }
+
+    /** With these settings over application.yaml's (for example {@code webhook.allow}). */
+    static Service start(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("mode", "embedded", "role", "all", "server.port", "0"));
+        all.putAll(settings);
         Config config = Config.builder()
-                .addSource(ConfigSources.create(Map.of("mode", "embedded", "role", "all", "server.port", "0")))
+                .addSource(ConfigSources.create(all))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()

@@ -343,7 +343,8 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
 
     private StepOutcome attempt(Step step, Run run) {
         try {
-            return steps.execute(step, RunContext.of(run.payload(), run.stepResults()));
+            return steps.execute(step, RunContext.of(run.payload(), run.stepResults()),
+                    new StepExecutor.Call(run.workflowId(), run.id(), run.attempt(), step.name()));
         } catch (RuntimeException e) {
             return new StepOutcome.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
         }

@@ -9,6 +9,8 @@ import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.ListRuns;
 import io.workflow.application.RetryRun;
+import io.workflow.application.RotateSigningSecret;
+import io.workflow.domain.NotFoundException;
 import io.workflow.application.TriggerRun;
 
 import java.util.Objects;
@@ -47,8 +49,18 @@ public final class HttpApi {
 
     /** The use cases the API drives (input ports: a test may give lambdas). */
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
-                           GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
+                           GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
+                           RotateSigningSecret rotateSigningSecret) {
+        /** Without secret rotation: the route answers 404 for every workflow. */
+        public UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
+                        GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
+            this(createWorkflow, getWorkflow, triggerRun, getRun, listRuns, cancelRun, retryRun, workflowId -> {
+                throw new NotFoundException("workflow", workflowId);
+            });
+        }
+
         public UseCases {
+            Objects.requireNonNull(rotateSigningSecret, "rotateSigningSecret");
             Objects.requireNonNull(createWorkflow, "createWorkflow");
             Objects.requireNonNull(getWorkflow, "getWorkflow");
             Objects.requireNonNull(triggerRun, "triggerRun");
@@ -112,6 +124,7 @@ public final class HttpApi {
         routing.register(new RootHttpService(), PagesHttpService.dashboard(), PagesHttpService.apiDocs())
                 .register(PREFIX,
                         new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes()),
+                        new SigningSecretHttpService(useCases.rotateSigningSecret()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
                                 useCases.cancelRun(), useCases.retryRun(),
                                 new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes()));

@@ -1,5 +1,6 @@
 package io.workflow.adapters.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
@@ -38,15 +39,18 @@ final class WorkflowHttpService implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         Object body = Json.readBody(req);
         Json.requireAtMost(body, maxDefinitionBytes, null, "the workflow definition");
-        Workflow workflow = createWorkflow.create(WorkflowJson.command(body));
+        CreateWorkflow.Created created = createWorkflow.createWithSecret(WorkflowJson.command(body));
+        Workflow workflow = created.workflow();
         res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/workflows/" + workflow.uuid());
-        Json.send(res, new WorkflowCreated("Workflow created successfully", workflow.uuid().toString()));
+        Json.send(res, new WorkflowCreated("Workflow created successfully", workflow.uuid().toString(), created.signingSecret()));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         Json.send(res, WorkflowJson.tree(getWorkflow.get(PathIds.uuid(req, "uuid", "workflow"))));
     }
 
-    private record WorkflowCreated(String message, String workflowId) {
+    /** {@code signing_secret}: what the workflow's webhook calls are signed with, shown this once. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record WorkflowCreated(String message, String workflowId, String signingSecret) {
     }
 }

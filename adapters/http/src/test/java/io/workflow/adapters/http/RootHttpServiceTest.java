@@ -64,17 +64,18 @@ class RootHttpServiceTest {
 
         Map<String, Set<String>> described = new TreeMap<>();
         paths.forEach((path, item) -> described.put(path, new TreeSet<>(item.keySet())));
-        assertThat(described).isEqualTo(Map.of(
-                "/", Set.of("get"),
-                "/api/v1/runs/{run_id}/cancel", Set.of("post"),
-                "/api/v1/runs/{run_id}/retry", Set.of("post"),
-                "/health", Set.of("get"),
-                "/openapi", Set.of("get"),
-                "/api/v1/workflows", Set.of("post"),
-                "/api/v1/workflows/{uuid}", Set.of("get"),
-                "/api/v1/trigger", Set.of("post"),
-                "/api/v1/runs", Set.of("get"),
-                "/api/v1/runs/{run_id}", Set.of("get")));
+        assertThat(described).isEqualTo(Map.ofEntries(
+                Map.entry("/", Set.of("get")),
+                Map.entry("/api/v1/runs/{run_id}/cancel", Set.of("post")),
+                Map.entry("/api/v1/runs/{run_id}/retry", Set.of("post")),
+                Map.entry("/health", Set.of("get")),
+                Map.entry("/openapi", Set.of("get")),
+                Map.entry("/api/v1/workflows", Set.of("post")),
+                Map.entry("/api/v1/workflows/{uuid}", Set.of("get")),
+                Map.entry("/api/v1/trigger", Set.of("post")),
+                Map.entry("/api/v1/runs", Set.of("get")),
+                Map.entry("/api/v1/runs/{run_id}", Set.of("get")),
+                Map.entry("/api/v1/workflows/{uuid}/signing-secret", Set.of("post"))));
         described.forEach((path, methods) -> {
             String concrete = path.replace("{uuid}", "0190a5b2-0000-7000-8000-000000000001")
                     .replace("{run_id}", "0190a5b2-0000-7000-8000-000000000001");

@@ -8,9 +8,18 @@ import java.time.Duration;
  * {@code timeout} of its own; {@code maxTimeout} bounds every call, whatever its step asks for;
  * {@code connectTimeout} bounds only opening the connection. {@code maxAnswerBytes} is the most of an answer's body a
  * step's output keeps: a longer body is cut there, kept as text and marked {@code body_truncated}.
+ * {@code addresses} says which addresses webhooks may reach ({@code WEBHOOK_ALLOW});
+ * {@code signingGrace} how long a rotated-out signing secret keeps signing beside the new one.
  */
-public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes, Duration maxTimeout) {
+public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes,
+                              WebhookAddressPolicy addresses, Duration signingGrace, Duration maxTimeout) {
     public WebhookSettings {
+        if (signingGrace == null || signingGrace.isNegative()) {
+            throw new IllegalArgumentException("signingGrace must be zero or positive, was " + signingGrace);
+        }
+        if (addresses == null) {
+            throw new IllegalArgumentException("addresses is required");
+        }
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(maxTimeout, "maxTimeout");
@@ -23,13 +32,24 @@ public record WebhookSettings(Duration connectTimeout, Duration requestTimeout, 
     }
 
     /** No step may ask for more than the default request timeout. */
-    public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
-        this(connectTimeout, requestTimeout, maxAnswerBytes, requestTimeout);
+    public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes,
+                           WebhookAddressPolicy addresses, Duration signingGrace) {
+        this(connectTimeout, requestTimeout, maxAnswerBytes, addresses, signingGrace, requestTimeout);
     }
 
     /** How long a call of a step that asks for {@code stepTimeout} (null: nothing) may take. */
     Duration timeoutFor(Duration stepTimeout) {
         return stepTimeout == null ? requestTimeout : stepTimeout.compareTo(maxTimeout) <= 0 ? stepTimeout : maxTimeout;
+    }
+
+    /** Webhooks that may reach public addresses only. */
+    public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes) {
+        this(connectTimeout, requestTimeout, maxAnswerBytes, WebhookAddressPolicy.publicOnly());
+    }
+
+    /** A rotated-out secret stops signing at once: for tests of the calls themselves. */
+    public WebhookSettings(Duration connectTimeout, Duration requestTimeout, int maxAnswerBytes, WebhookAddressPolicy addresses) {
+        this(connectTimeout, requestTimeout, maxAnswerBytes, addresses, Duration.ZERO);
     }
 
     private static void requirePositive(Duration timeout, String name) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.workflow.domain.port.SigningSecretRepository;
+import io.workflow.domain.port.StepExecutor.Call;
 import io.workflow.domain.port.StepExecutor.StepOutcome;
 import io.workflow.domain.run.RunContext;
 import io.workflow.domain.run.RunContext.UnresolvedPlaceholderException;
@@ -26,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -49,6 +52,11 @@ import java.util.concurrent.TimeoutException;
  * text otherwise, at most {@link WebhookSettings#maxAnswerBytes} of it: a longer body is cut there,
  * kept as text and marked {@code "body_truncated": true}, and the step still succeeds or fails by
  * its status code alone. Anything but a 2xx answer is a failure.
+ *
+ * <p>A call reaches only addresses its {@link WebhookAddressPolicy} allows: the host's addresses are
+ * judged before the request is sent and again inside the client's own lookup ({@link WebhookLookups}),
+ * so a blocked call fails with the reason and no connection is made. Redirects are never followed:
+ * a 3xx answer is the step's answer, and its {@code Location} is not called.
  */
 final class WebhookStepExecutor implements AutoCloseable {
     /**
@@ -63,17 +71,31 @@ final class WebhookStepExecutor implements AutoCloseable {
     private final ExecutorService threads;
     private final HttpClient client;
     private final ObjectMapper json;
+    private final WebhookAddressPolicy addresses;
+    private final String selectorThread;
+    private final SigningSecretRepository secrets;
+    private final Clock clock;
 
-    WebhookStepExecutor(WebhookSettings settings) {
+    /** {@code secrets}: the workflows' signing secrets; {@code clock}: the signatures' timestamps. */
+    WebhookStepExecutor(WebhookSettings settings, SigningSecretRepository secrets, Clock clock) {
+        WebhookLookups.requireInstalled();
+        this.secrets = secrets;
+        this.clock = clock;
         this.connectTimeout = settings.connectTimeout();
         this.settings = settings;
         this.maxAnswerBytes = settings.maxAnswerBytes();
-        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
+        this.addresses = settings.addresses();
+        this.threads = Executors.newThreadPerTaskExecutor(
+                WebhookLookups.policed(addresses, Thread.ofVirtual().name("webhook-", 0).factory()));
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY)
                 .executor(threads)
                 .build();
+        this.selectorThread = selectorThreadName(client);
+        WebhookLookups.police(selectorThread, addresses);
         // Jackson's default thread-local buffer pool gives no reuse on virtual threads.
         JsonFactory factory = JsonFactory.builder()
                 .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
@@ -86,10 +108,19 @@ final class WebhookStepExecutor implements AutoCloseable {
     }
 
     StepOutcome execute(WebhookStep step, RunContext context) {
+        return execute(step, context, null);
+    }
+
+    /**
+     * Calls the webhook; for a known {@code call} the request carries {@code webhook-id} and
+     * {@code Idempotency-Key} (the same for every try of the step), {@code webhook-timestamp}, and,
+     * when the workflow has signing secrets, {@code webhook-signature} over exactly the bytes sent.
+     */
+    StepOutcome execute(WebhookStep step, RunContext context, Call stepCall) {
         Duration timeout = settings.timeoutFor(step.timeout());
         HttpRequest request;
         try {
-            request = request(step, context, timeout);
+            request = request(step, context, stepCall, timeout);
         } catch (UnresolvedPlaceholderException e) {
             return new StepOutcome.Failed(e.getMessage(), null);
         } catch (IllegalArgumentException | JsonProcessingException e) {
@@ -97,6 +128,13 @@ final class WebhookStepExecutor implements AutoCloseable {
             return new StepOutcome.Failed("webhook " + step.method() + " " + step.url() + " cannot be sent: " + e.getMessage(), null);
         }
         String call = "webhook " + step.method() + " " + request.uri();
+        try {
+            WebhookLookups.resolve(request.uri().getHost(), addresses);
+        } catch (BlockedAddressException e) {
+            return new StepOutcome.Failed(call + " blocked, no connection made: " + e.reason(), null);
+        } catch (UnknownHostException e) {
+            return new StepOutcome.Failed(call + " failed: unknown host " + request.uri().getHost(), null, Failure.CONNECT, null);
+        }
         CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request, CappedBody.handler(maxAnswerBytes));
         HttpResponse<CappedBody> response;
         try {
@@ -126,20 +164,47 @@ final class WebhookStepExecutor implements AutoCloseable {
     public void close() {
         client.close();
         threads.close();
+        WebhookLookups.release(selectorThread);
     }
 
-    private HttpRequest request(WebhookStep step, RunContext context, Duration timeout) throws JsonProcessingException {
+    /**
+     * The name of the client's selector thread, which the JDK derives from the client's id; its
+     * {@code toString()} ends with that id in parentheses for this very purpose.
+     */
+    private static String selectorThreadName(HttpClient client) {
+        String text = client.toString();
+        int open = text.lastIndexOf('(');
+        if (open < 0 || !text.endsWith(")")) {
+            throw new IllegalStateException("cannot tell the HTTP client's id from " + text);
+        }
+        return "HttpClient-" + text.substring(open + 1, text.length() - 1) + "-SelectorManager";
+    }
+
+    private HttpRequest request(WebhookStep step, RunContext context, Call call, Duration timeout) throws JsonProcessingException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(context.resolveText(step.url(), this::inlineJson)))
                 .timeout(timeout);
         step.headers().forEach((name, value) -> builder.header(name, context.resolveText(value, this::inlineJson)));
         Object body = context.resolve(step.body(), this::inlineJson);
-        if (body == null) {
-            return builder.method(step.method(), BodyPublishers.noBody()).build();
-        }
-        if (step.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+        byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
+        if (body != null && step.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             builder.header("Content-Type", "application/json");
         }
-        return builder.method(step.method(), BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+        if (call != null) {
+            sign(builder, call, bytes);
+        }
+        return builder.method(step.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(bytes)).build();
+    }
+
+    /** Sets the identity and signature headers, replacing any a step's own headers named the same. */
+    private void sign(HttpRequest.Builder builder, Call call, byte[] body) {
+        String messageId = WebhookSignatures.messageId(call);
+        long timestamp = clock.instant().getEpochSecond();
+        builder.setHeader(WebhookSignatures.ID, messageId)
+                .setHeader(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
+                .setHeader(WebhookSignatures.IDEMPOTENCY_KEY, messageId);
+        secrets.find(call.workflowId())
+                .map(found -> WebhookSignatures.signature(found.signingAt(clock.instant()), messageId, timestamp, body))
+                .ifPresent(signature -> builder.setHeader(WebhookSignatures.SIGNATURE, signature));
     }
 
     /** How a placeholder's value that is not text reads inside a longer string: as JSON. */
@@ -195,7 +260,8 @@ final class WebhookStepExecutor implements AutoCloseable {
             error = error.getCause();
         }
         if (causes(error, UnresolvedAddressException.class) || causes(error, UnknownHostException.class)) {
-            return "unknown host " + uri.getHost();
+            return WebhookLookups.lastRefusal(uri.getHost()).map(why -> "blocked, no connection made: " + why)
+                    .orElse("unknown host " + uri.getHost());
         }
         String message = deepestMessage(error);
         return switch (error) {

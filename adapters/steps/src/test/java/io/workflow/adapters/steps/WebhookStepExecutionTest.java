@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.entry;
 class WebhookStepExecutionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+    /** The receivers here listen on loopback, which webhooks reach only when the allow-list opens it. */
+    private static final WebhookAddressPolicy LOOPBACK_RECEIVERS = WebhookAddressPolicy.parse("127.0.0.0/8,::1");
 
     private final RunContext context = RunContext.of(
             Map.of("user_id", 42, "name", "Ada"),
@@ -44,7 +46,7 @@ class WebhookStepExecutionTest {
     @BeforeEach
     void start() throws IOException {
         server = RecordingServer.start();
-        steps = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024));
+        steps = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024, LOOPBACK_RECEIVERS));
     }
 
     @AfterEach
@@ -196,7 +198,7 @@ class WebhookStepExecutionTest {
     void answerOverAConfiguredLimit_isCutThere_andTheStepStillSucceeds() {
         server.answer(200, "application/json", "{\"a\": \"" + "x".repeat(5000) + "\"}");
 
-        try (StepExecutors small = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 1000))) {
+        try (StepExecutors small = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 1000, LOOPBACK_RECEIVERS))) {
             StepOutcome outcome = small.execute(post("/x"), context);
 
             assertThat(outcome).isInstanceOf(StepOutcome.Succeeded.class);
@@ -260,7 +262,7 @@ class WebhookStepExecutionTest {
         long started = System.nanoTime();
 
         StepOutcome outcome;
-        try (StepExecutors impatient = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofMillis(200), 64 * 1024))) {
+        try (StepExecutors impatient = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofMillis(200), 64 * 1024, LOOPBACK_RECEIVERS))) {
             outcome = impatient.execute(post("/x"), context);
         }
 
