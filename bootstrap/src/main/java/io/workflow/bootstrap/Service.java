@@ -14,6 +14,7 @@ import io.workflow.application.service.GetRunService;
 import io.workflow.application.service.GetWorkflowService;
 import io.workflow.application.service.ListRunsService;
 import io.workflow.application.service.RecoverStrandedRunsService;
+import io.workflow.application.service.RunIdempotentlyService;
 import io.workflow.application.service.TriggerRunService;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
@@ -82,6 +83,11 @@ final class Service implements AutoCloseable {
                         settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);
             }
             GetWorkflow getWorkflow = new GetWorkflowService(ports.workflows(), workflowCache);
+            RunIdempotentlyService runIdempotently = new RunIdempotentlyService(ports.idempotencyKeys(), clock,
+                    settings.idempotency().retention(), settings.idempotency().lock());
+            if (role.servesApi()) {
+                scheduleKeyCleanup(settings.idempotency().cleanupInterval(), runIdempotently, closer);
+            }
             ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new CreateWorkflowService(ports.workflows(), workflowCache, clock),
@@ -89,7 +95,7 @@ final class Service implements AutoCloseable {
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
                     new GetRunService(ports.runs(), runCache),
                     new ListRunsService(ports.runs()),
-                    changeRun, changeRun);
+                    changeRun, changeRun, runIdempotently);
             // An API replica drains before it stops; a worker's listener serves only its health.
             Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
             Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());
@@ -138,20 +144,34 @@ final class Service implements AutoCloseable {
         closer.close();
     }
 
-    private static void scheduleRecovery(Settings.Recovery recovery, RecoverStrandedRunsService recover, Closer closer) {
-        long interval = recovery.interval().toSeconds();
+    private static void scheduleKeyCleanup(Duration every, RunIdempotentlyService keys, Closer closer) {
+        schedule("idempotency-key-cleanup", every, () -> {
+            int deleted = keys.forgetExpired();
+            if (deleted > 0) {
+                LOG.fine(() -> deleted + " expired idempotency keys deleted");
+            }
+        }, closer);
+    }
+
+    /** Runs {@code task} every {@code every} on its own virtual thread until closed; a failure is logged and tried next time. */
+    private static void schedule(String name, Duration every, Runnable task, Closer closer) {
+        long interval = every.toSeconds();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofVirtual().name("stranded-run-sweeper").factory());
+                Thread.ofVirtual().name(name).factory());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                recover.recover();
+                task.run();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "stranded-run sweep failed; trying again in " + interval + " s", e);
+                LOG.log(Level.WARNING, name + " failed; trying again in " + interval + " s", e);
             }
         }, interval, interval, TimeUnit.SECONDS);
         closer.register(() -> {
             scheduler.shutdownNow();
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         });
+    }
+
+    private static void scheduleRecovery(Settings.Recovery recovery, RecoverStrandedRunsService recover, Closer closer) {
+        schedule("stranded-run-sweeper", recovery.interval(), recover::recover, closer);
     }
 }

@@ -9,6 +9,7 @@ import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.ListRuns;
 import io.workflow.application.RetryRun;
+import io.workflow.application.RunIdempotently;
 import io.workflow.application.TriggerRun;
 
 import java.util.Objects;
@@ -45,9 +46,13 @@ public final class HttpApi {
         }
     }
 
-    /** The use cases the API drives (input ports: a test may give lambdas). */
+    /**
+     * The use cases the API drives (input ports: a test may give lambdas). {@code runIdempotently}
+     * keeps the answers of {@code POST}s sent with an {@code Idempotency-Key}.
+     */
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
-                           GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
+                           GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
+                           RunIdempotently runIdempotently) {
         public UseCases {
             Objects.requireNonNull(createWorkflow, "createWorkflow");
             Objects.requireNonNull(getWorkflow, "getWorkflow");
@@ -56,6 +61,17 @@ public final class HttpApi {
             Objects.requireNonNull(listRuns, "listRuns");
             Objects.requireNonNull(cancelRun, "cancelRun");
             Objects.requireNonNull(retryRun, "retryRun");
+            Objects.requireNonNull(runIdempotently, "runIdempotently");
+        }
+
+        /**
+         * Use cases whose API keeps no idempotency keys: a key is accepted and the work done every
+         * time, as without one. For tests and tools that have no store for keys; the service never.
+         */
+        public UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
+                        GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
+            this(createWorkflow, getWorkflow, triggerRun, getRun, listRuns, cancelRun, retryRun,
+                    (request, work) -> new RunIdempotently.Answer(work.get(), false));
         }
     }
 
@@ -107,12 +123,15 @@ public final class HttpApi {
      * {@code cursorSecret} signs the {@code next_cursor} tokens; every replica must share it.
      */
     public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret, Limits limits) {
+        IdempotentPosts idempotent = new IdempotentPosts(useCases.runIdempotently());
         routing.register(new RootHttpService())
                 .register(PREFIX,
-                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes()),
+                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes(),
+                                idempotent),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
                                 useCases.cancelRun(), useCases.retryRun(),
-                                new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes()));
+                                new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes(),
+                                idempotent));
         ProblemResponses.register(routing);
     }
 }

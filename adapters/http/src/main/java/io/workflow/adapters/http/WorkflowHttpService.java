@@ -1,6 +1,5 @@
 package io.workflow.adapters.http;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -8,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetWorkflow;
+import io.workflow.domain.idempotency.RecordedResponse;
 import io.workflow.domain.workflow.Workflow;
 
 import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
@@ -20,27 +20,29 @@ final class WorkflowHttpService implements HttpService {
     private final CreateWorkflow createWorkflow;
     private final GetWorkflow getWorkflow;
     private final int maxDefinitionBytes;
+    private final IdempotentPosts idempotent;
 
-    WorkflowHttpService(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, int maxDefinitionBytes) {
+    WorkflowHttpService(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, int maxDefinitionBytes,
+                        IdempotentPosts idempotent) {
         this.createWorkflow = createWorkflow;
         this.getWorkflow = getWorkflow;
         this.maxDefinitionBytes = maxDefinitionBytes;
+        this.idempotent = idempotent;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post(WORKFLOWS, this::create)
+        rules.post(WORKFLOWS, idempotent.handler(this::create))
                 .any(WORKFLOWS, methodNotAllowed(Method.POST))
                 .get(WORKFLOW, this::get)
                 .any(WORKFLOW, methodNotAllowed(Method.GET));
     }
 
-    private void create(ServerRequest req, ServerResponse res) {
-        Object body = Json.readBody(req);
+    private RecordedResponse create(Object body) {
         Json.requireAtMost(body, maxDefinitionBytes, null, "the workflow definition");
         Workflow workflow = createWorkflow.create(WorkflowJson.command(body));
-        res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/workflows/" + workflow.uuid());
-        Json.send(res, new WorkflowCreated("Workflow created successfully", workflow.uuid().toString()));
+        return IdempotentPosts.json(new WorkflowCreated("Workflow created successfully", workflow.uuid().toString()),
+                HttpApi.PREFIX + "/workflows/" + workflow.uuid());
     }
 
     private void get(ServerRequest req, ServerResponse res) {

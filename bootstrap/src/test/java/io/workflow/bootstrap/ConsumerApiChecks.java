@@ -1,0 +1,132 @@
+package io.workflow.bootstrap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's targets for a consumer of the API, checked from outside against any running service
+ * (the embedded one, or the stack through nginx), so both modes answer to one set of checks.
+ */
+public final class ConsumerApiChecks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    public ConsumerApiChecks(String baseUrl) {
+        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+    }
+
+    /** One answer: status, the body as text and parsed, and the headers that matter here. */
+    public record Reply(int status, String text, Map<String, Object> body, String replayed) {
+    }
+
+    /**
+     * 50 simultaneous triggers with one key and one body: one run; every answer a 200 with the same
+     * body, or a 409 for a repeat that arrived while the first was being worked on.
+     */
+    public void concurrentTriggersWithOneKey_startOneRun() throws Exception {
+        String workflowId = createWorkflow("idempotent-" + UUID.randomUUID());
+        String key = "trigger-" + UUID.randomUUID();
+        String body = JSON.writeValueAsString(Map.of("workflow_id", workflowId, "payload", Map.of("user_id", 7)));
+        int senders = 50;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Reply>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < senders; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return post("api/v1/trigger", body, key);
+                }));
+            }
+            start.countDown();
+            Set<String> okBodies = new HashSet<>();
+            int ok = 0;
+            for (Future<Reply> future : futures) {
+                Reply reply = future.get();
+                assertThat(reply.status()).as(reply.text()).isIn(200, 409);
+                if (reply.status() == 200) {
+                    ok++;
+                    okBodies.add(reply.text());
+                }
+            }
+            assertThat(ok).isGreaterThanOrEqualTo(1);
+            assertThat(okBodies).hasSize(1);
+        }
+        Reply repeat = post("api/v1/trigger", body, key);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.replayed()).isEqualTo("true");
+        Reply runs = get("api/v1/runs?limit=200&workflow_id=" + workflowId);
+        assertThat((List<?>) runs.body().get("items")).hasSize(1);
+        assertThat(((Map<?, ?>) ((List<?>) runs.body().get("items")).getFirst()).get("uuid"))
+                .isEqualTo(repeat.body().get("run_id"));
+    }
+
+    /** The same key with another body: 422, and no second run. */
+    public void sameKeyWithAnotherBody_is422() throws Exception {
+        String workflowId = createWorkflow("idempotent-" + UUID.randomUUID());
+        String key = "trigger-" + UUID.randomUUID();
+        Reply first = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", workflowId,
+                "payload", Map.of("user_id", 7))), key);
+        assertThat(first.status()).isEqualTo(200);
+
+        Reply other = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", workflowId,
+                "payload", Map.of("user_id", 8))), key);
+
+        assertThat(other.status()).as(other.text()).isEqualTo(422);
+        assertThat(other.body()).containsEntry("type", "urn:workflow:problem:idempotency-key-reused");
+        assertThat((List<?>) get("api/v1/runs?workflow_id=" + workflowId).body().get("items")).hasSize(1);
+    }
+
+    private String createWorkflow(String name) throws IOException, InterruptedException {
+        Reply created = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", name, "steps",
+                List.of(Map.of("name", "wait", "type", "delay", "config", Map.of("duration", 0.1))))), null);
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        return (String) created.body().get("workflow_id");
+    }
+
+    public Reply post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    public Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        Object parsed = response.body().isBlank() ? Map.of() : JSON.readValue(response.body(), Object.class);
+        return new Reply(response.statusCode(), response.body(),
+                parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("value", parsed),
+                response.headers().firstValue("Idempotent-Replayed").orElse(null));
+    }
+}

@@ -1,0 +1,32 @@
+package io.workflow.bootstrap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link ConsumerApiChecks} against the embedded service (memory adapters), as {@code ops/run} starts it. */
+class ConsumerApiEmbeddedTest {
+    private static Service service;
+    private static ConsumerApiChecks api;
+
+    @BeforeAll
+    static void start() {
+        service = EmbeddedServices.start();
+        api = new ConsumerApiChecks("http://127.0.0.1:" + service.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void concurrentTriggersWithOneKey_startOneRun() throws Exception {
+        api.concurrentTriggersWithOneKey_startOneRun();
+    }
+
+    @Test
+    void sameKeyWithAnotherBody_is422() throws Exception {
+        api.sameKeyWithAnotherBody_is422();
+    }
+}
