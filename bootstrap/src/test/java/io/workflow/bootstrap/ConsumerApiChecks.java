@@ -99,6 +99,42 @@ public final class ConsumerApiChecks {
         assertThat((List<?>) get("api/v1/runs?workflow_id=" + workflowId).body().get("items")).hasSize(1);
     }
 
+    /** A trigger whose payload lacks what the placeholders need: 422 listing every path, no run stored. */
+    @SuppressWarnings("unchecked")
+    public void triggerLackingPayloadPaths_is422_listingThem_andStoresNoRun() throws Exception {
+        Reply created = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", "contract-" + UUID.randomUUID(),
+                "steps", List.of(Map.of("name", "notify", "type", "webhook", "config", Map.of(
+                        "url", "http://127.0.0.1:9/users/${payload.user.id}", "method", "POST",
+                        "body", Map.of("name", "${payload.name}", "plain", "x")))))), null);
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        String workflowId = (String) created.body().get("workflow_id");
+        Map<?, ?> schema = (Map<?, ?>) get("api/v1/workflows/" + workflowId).body().get("payload_schema");
+        assertThat((List<Object>) schema.get("required")).containsExactlyInAnyOrder("user", "name");
+
+        Reply refused = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", workflowId,
+                "payload", Map.of("user", Map.of()))), null);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.body()).containsEntry("field", "payload");
+        assertThat((String) refused.body().get("detail")).contains("payload.user.id is missing", "payload.name is missing");
+        assertThat((List<?>) get("api/v1/runs?workflow_id=" + workflowId).body().get("items")).isEmpty();
+    }
+
+    /** A placeholder naming a later or unknown step: 422 at creation, naming it. */
+    public void referenceToALaterOrUnknownStep_is422AtCreation() throws Exception {
+        for (String placeholder : List.of("${later.body.token}", "${nosuchstep.x}")) {
+            Reply refused = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", "refs", "steps", List.of(
+                    Map.of("name", "first", "type", "webhook", "config", Map.of("url", "http://127.0.0.1:9/a", "method", "POST",
+                            "body", Map.of("token", placeholder))),
+                    Map.of("name", "later", "type", "webhook", "config", Map.of("url", "http://127.0.0.1:9/b", "method", "GET"))))),
+                    null);
+
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            assertThat((String) refused.body().get("detail")).contains(placeholder);
+            assertThat(refused.body()).containsEntry("field", "steps[0].config.body.token");
+        }
+    }
+
     private String createWorkflow(String name) throws IOException, InterruptedException {
         Reply created = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", name, "steps",
                 List.of(Map.of("name", "wait", "type", "delay", "config", Map.of("duration", 0.1))))), null);

@@ -29,4 +29,14 @@ class ConsumerApiEmbeddedTest {
     void sameKeyWithAnotherBody_is422() throws Exception {
         api.sameKeyWithAnotherBody_is422();
     }
+
+    @Test
+    void triggerLackingPayloadPaths_is422_listingThem_andStoresNoRun() throws Exception {
+        api.triggerLackingPayloadPaths_is422_listingThem_andStoresNoRun();
+    }
+
+    @Test
+    void referenceToALaterOrUnknownStep_is422AtCreation() throws Exception {
+        api.referenceToALaterOrUnknownStep_is422AtCreation();
+    }
 }

@@ -3,6 +3,7 @@ package io.workflow.adapters.http;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.PayloadContract;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
@@ -41,6 +42,7 @@ final class WorkflowJson {
         tree.put("description", workflow.description());
         tree.put("steps", workflow.steps().stream().map(WorkflowJson::stepTree).toList());
         tree.put("created_at", workflow.createdAt().toString());
+        tree.put("payload_schema", PayloadSchemaJson.tree(PayloadContract.of(workflow.steps())));
         return tree;
     }
 
