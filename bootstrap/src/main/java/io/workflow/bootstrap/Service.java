@@ -6,6 +6,7 @@ import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.steps.StepExecutors;
 import io.workflow.application.ExecuteRun;
 import io.workflow.application.GetWorkflow;
+import io.workflow.application.service.ArchiveWorkflowService;
 import io.workflow.application.service.CacheAside;
 import io.workflow.application.service.ChangeRunService;
 import io.workflow.application.service.CreateWorkflowService;
@@ -13,6 +14,7 @@ import io.workflow.application.service.ExecuteRunService;
 import io.workflow.application.service.GetRunService;
 import io.workflow.application.service.GetWorkflowService;
 import io.workflow.application.service.ListRunsService;
+import io.workflow.application.service.ListWorkflowsService;
 import io.workflow.application.service.RecoverStrandedRunsService;
 import io.workflow.application.service.RunIdempotentlyService;
 import io.workflow.application.service.TriggerRunService;
@@ -95,7 +97,9 @@ final class Service implements AutoCloseable {
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
                     new GetRunService(ports.runs(), runCache),
                     new ListRunsService(ports.runs()),
-                    changeRun, changeRun, runIdempotently);
+                    changeRun, changeRun, runIdempotently,
+                    new ListWorkflowsService(ports.workflows()),
+                    new ArchiveWorkflowService(ports.workflows(), workflowCache, clock));
             // An API replica drains before it stops; a worker's listener serves only its health.
             Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
             Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());

@@ -135,6 +135,42 @@ public final class ConsumerApiChecks {
         }
     }
 
+    /**
+     * Workflows of one name, listed a page at a time, each once; one archived: it leaves the listing,
+     * reads back with {@code archived_at}, and a trigger of it is 409 while its earlier run still reads.
+     */
+    public void workflowsList_andArchive() throws Exception {
+        String name = "listed-" + UUID.randomUUID();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(createWorkflow(name));
+        }
+        String archived = created.get(2);
+        Reply earlierRun = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", archived)), null);
+        assertThat(earlierRun.status()).isEqualTo(200);
+
+        Reply deleted = send(HttpRequest.newBuilder(base.resolve("api/v1/workflows/" + archived)).DELETE().build());
+
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+        assertThat(deleted.body().get("archived_at")).isNotNull();
+        assertThat(get("api/v1/workflows/" + archived).body().get("archived_at")).isEqualTo(deleted.body().get("archived_at"));
+        Reply refused = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", archived)), null);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(get("api/v1/runs/" + earlierRun.body().get("run_id")).status()).isEqualTo(200);
+
+        List<String> listed = new ArrayList<>();
+        String cursor = "";
+        for (int pages = 0; cursor != null && pages < 10; pages++) {
+            Reply page = get("api/v1/workflows?limit=2&name=" + name + "&cursor=" + cursor);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            ((List<?>) page.body().get("items")).forEach(item -> listed.add((String) ((Map<?, ?>) item).get("uuid")));
+            cursor = (String) page.body().get("next_cursor");
+        }
+        List<String> expected = new ArrayList<>(created.reversed());
+        expected.remove(archived);
+        assertThat(listed).containsExactlyElementsOf(expected);
+    }
+
     private String createWorkflow(String name) throws IOException, InterruptedException {
         Reply created = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", name, "steps",
                 List.of(Map.of("name", "wait", "type", "delay", "config", Map.of("duration", 0.1))))), null);

@@ -39,4 +39,9 @@ class ConsumerApiEmbeddedTest {
     void referenceToALaterOrUnknownStep_is422AtCreation() throws Exception {
         api.referenceToALaterOrUnknownStep_is422AtCreation();
     }
+
+    @Test
+    void workflowsList_andArchive() throws Exception {
+        api.workflowsList_andArchive();
+    }
 }

@@ -39,7 +39,7 @@ public final class TriggerRunService implements TriggerRun {
 
     @Override
     public Run trigger(Command command) {
-        Workflow workflow = workflows.get(command.workflowId());
+        Workflow workflow = workflows.get(command.workflowId()).requireActive();
         // Checked before anything is stored: a payload its placeholders cannot resolve would only fail a step later.
         PayloadContract.of(workflow.steps()).requireSatisfiedBy(command.payload());
         Instant now = clock.instant();

@@ -36,4 +36,9 @@ class ConsumerApiIT {
     void referenceToALaterOrUnknownStep_is422AtCreation() throws Exception {
         api.referenceToALaterOrUnknownStep_is422AtCreation();
     }
+
+    @Test
+    void workflowsList_andArchive() throws Exception {
+        api.workflowsList_andArchive();
+    }
 }

@@ -12,9 +12,11 @@ import java.util.UUID;
 /**
  * A named, ordered list of steps. {@code uuid} is the server's identity; {@code id} is the
  * client's own label, kept as given. Invariants: a name, at most {@link #MAX_STEPS} steps, step
- * names unique.
+ * names unique. {@code archivedAt} (null while active) is when it was archived: an archived
+ * workflow starts no more runs, but it and its runs can still be read.
  */
-public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
+public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
+                       Instant archivedAt) {
     public static final int MAX_STEPS = 100;
     public static final int MAX_NAME_LENGTH = 200;
 
@@ -22,6 +24,28 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(createdAt, "createdAt");
         steps = checkDefinition(name, steps);
+    }
+
+    /** An active workflow. */
+    public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
+        this(uuid, id, name, description, steps, createdAt, null);
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    /** The same workflow archived at {@code at}; archiving again keeps the first time. */
+    public Workflow archive(Instant at) {
+        return isArchived() ? this : new Workflow(uuid, id, name, description, steps, createdAt, Objects.requireNonNull(at, "at"));
+    }
+
+    /** Refuses with {@link ArchivedWorkflowException} when archived: what starting a run asks first. */
+    public Workflow requireActive() {
+        if (isArchived()) {
+            throw new ArchivedWorkflowException(uuid, archivedAt);
+        }
+        return this;
     }
 
     /**

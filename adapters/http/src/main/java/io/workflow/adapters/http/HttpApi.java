@@ -3,15 +3,20 @@ package io.workflow.adapters.http;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.workflow.application.ArchiveWorkflow;
 import io.workflow.application.CancelRun;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.ListRuns;
+import io.workflow.application.ListWorkflows;
 import io.workflow.application.RetryRun;
 import io.workflow.application.RunIdempotently;
 import io.workflow.application.TriggerRun;
+import io.workflow.domain.NotFoundException;
+import io.workflow.domain.page.Page;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -52,7 +57,7 @@ public final class HttpApi {
      */
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
                            GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
-                           RunIdempotently runIdempotently) {
+                           RunIdempotently runIdempotently, ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow) {
         public UseCases {
             Objects.requireNonNull(createWorkflow, "createWorkflow");
             Objects.requireNonNull(getWorkflow, "getWorkflow");
@@ -62,16 +67,23 @@ public final class HttpApi {
             Objects.requireNonNull(cancelRun, "cancelRun");
             Objects.requireNonNull(retryRun, "retryRun");
             Objects.requireNonNull(runIdempotently, "runIdempotently");
+            Objects.requireNonNull(listWorkflows, "listWorkflows");
+            Objects.requireNonNull(archiveWorkflow, "archiveWorkflow");
         }
 
         /**
-         * Use cases whose API keeps no idempotency keys: a key is accepted and the work done every
-         * time, as without one. For tests and tools that have no store for keys; the service never.
+         * The seed's use cases alone, for tests and tools that drive only those: the API keeps no
+         * idempotency keys (a key is accepted and the work done every time), lists no workflows and
+         * finds none to archive. The service never uses this.
          */
         public UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
                         GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
             this(createWorkflow, getWorkflow, triggerRun, getRun, listRuns, cancelRun, retryRun,
-                    (request, work) -> new RunIdempotently.Answer(work.get(), false));
+                    (request, work) -> new RunIdempotently.Answer(work.get(), false),
+                    query -> new Page<>(List.of(), null),
+                    uuid -> {
+                        throw new NotFoundException("workflow", uuid);
+                    });
         }
     }
 
@@ -126,7 +138,8 @@ public final class HttpApi {
         IdempotentPosts idempotent = new IdempotentPosts(useCases.runIdempotently());
         routing.register(new RootHttpService())
                 .register(PREFIX,
-                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes(),
+                        new WorkflowHttpService(useCases,
+                                new WorkflowQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.workflowBytes(),
                                 idempotent),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
                                 useCases.cancelRun(), useCases.retryRun(),

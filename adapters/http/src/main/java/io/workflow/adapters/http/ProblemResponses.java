@@ -21,6 +21,7 @@ import io.workflow.domain.NotFoundException;
 import io.workflow.domain.idempotency.KeyInUseException;
 import io.workflow.domain.idempotency.KeyReusedException;
 import io.workflow.domain.run.IllegalTransitionException;
+import io.workflow.domain.workflow.ArchivedWorkflowException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.port.StoreUnavailableException;
 
@@ -77,6 +78,7 @@ final class ProblemResponses {
                 .error(NotFoundException.class, (req, res, e) -> send(res, Problem.of(Status.NOT_FOUND_404, e.getMessage())))
                 .error(KeyInUseException.class, (req, res, e) -> send(res, Problem.keyInUse(e.getMessage())))
                 .error(KeyReusedException.class, (req, res, e) -> send(res, Problem.keyReused(e.getMessage())))
+                .error(ArchivedWorkflowException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(IllegalTransitionException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(DispatchException.class, ProblemResponses::dispatchFailed)
                 .error(StoreUnavailableException.class, ProblemResponses::storeUnavailable)

@@ -42,6 +42,7 @@ final class WorkflowJson {
         tree.put("description", workflow.description());
         tree.put("steps", workflow.steps().stream().map(WorkflowJson::stepTree).toList());
         tree.put("created_at", workflow.createdAt().toString());
+        tree.put("archived_at", workflow.archivedAt() == null ? null : workflow.archivedAt().toString());
         tree.put("payload_schema", PayloadSchemaJson.tree(PayloadContract.of(workflow.steps())));
         return tree;
     }

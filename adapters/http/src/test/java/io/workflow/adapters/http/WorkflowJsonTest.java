@@ -304,6 +304,7 @@ class WorkflowJsonTest {
                                 "headers", Map.of("X-User", "${payload.user_id}", "Authorization", "Bearer t"),
                                 "body", webhookBody)))),
                 Map.entry("created_at", NOW.toString()),
+                new java.util.AbstractMap.SimpleEntry<>("archived_at", null),
                 Map.entry("payload_schema", Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
                         "type", "object", "required", List.of("user_id"),
                         "properties", Map.of("user_id", Map.of("type", List.of("string", "number", "boolean"))))));

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * entries of the old one are simply never read again and expire.
  */
 final class CacheValues {
-    static final String WORKFLOW_PREFIX = "workflow:v2:";
+    static final String WORKFLOW_PREFIX = "workflow:v3:";
     static final String RUN_PREFIX = "run:v2:";
     // Jackson's default thread-local buffer recycling gives no reuse on virtual threads.
     private static final ObjectMapper MAPPER = new ObjectMapper(
@@ -46,6 +46,9 @@ final class CacheValues {
         tree.put("n", workflow.name());
         tree.put("d", workflow.description());
         tree.put("c", micros(workflow.createdAt()));
+        if (workflow.archivedAt() != null) {
+            tree.put("a", micros(workflow.archivedAt()));
+        }
         List<Object> steps = new ArrayList<>();
         for (Step step : workflow.steps()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -81,7 +84,7 @@ final class CacheValues {
                             (Map<String, String>) entry.get("h"), entry.get("b"), retry((Map<String, Object>) entry.get("r"))));
         }
         return new Workflow(UUID.fromString((String) tree.get("u")), (String) tree.get("i"), (String) tree.get("n"),
-                (String) tree.get("d"), steps, instant(tree.get("c")));
+                (String) tree.get("d"), steps, instant(tree.get("c")), instant(tree.get("a")));
     }
 
     static String run(Run run) {

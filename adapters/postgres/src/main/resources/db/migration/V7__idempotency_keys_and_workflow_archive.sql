@@ -20,3 +20,9 @@ CREATE TABLE idempotency_keys (
 
 -- The cleanup deletes the oldest expired keys first, in batches.
 CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (expires_at);
+
+-- Workflows as a resource: an archived workflow starts no new runs and leaves the listing, but it and
+-- its runs stay readable. The listing walks active workflows newest first, by keyset.
+ALTER TABLE workflows ADD COLUMN archived_at timestamptz;
+CREATE INDEX workflows_newest_first_idx ON workflows (created_at DESC, uuid DESC) WHERE archived_at IS NULL;
+CREATE INDEX workflows_by_name_idx ON workflows (name, created_at DESC, uuid DESC) WHERE archived_at IS NULL;
