@@ -1,6 +1,7 @@
 package io.workflow.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,20 +23,28 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The issue's targets for a consumer of the API, checked from outside against any running service
- * (the embedded one, or the stack through nginx), so both modes answer to one set of checks.
+ * The issue's targets for a consumer of the API, checked from outside against a running service:
+ * one subclass per mode (the embedded service, the stack through nginx), so both answer to one set
+ * of checks.
  */
-public final class ConsumerApiChecks {
+public abstract class ConsumerApiChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
+    private URI base;
 
-    public ConsumerApiChecks(String baseUrl) {
-        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+    /** Where the service under test listens, such as {@code http://127.0.0.1:8080}. */
+    protected abstract String baseUrl();
+
+    private URI base() {
+        if (base == null) {
+            String url = baseUrl();
+            base = URI.create(url.endsWith("/") ? url : url + "/");
+        }
+        return base;
     }
 
     /** One answer: status, the body as text and parsed, and the headers that matter here. */
@@ -46,6 +55,7 @@ public final class ConsumerApiChecks {
      * 50 simultaneous triggers with one key and one body: one run; every answer a 200 with the same
      * body, or a 409 for a repeat that arrived while the first was being worked on.
      */
+    @Test
     public void concurrentTriggersWithOneKey_startOneRun() throws Exception {
         String workflowId = createWorkflow("idempotent-" + UUID.randomUUID());
         String key = "trigger-" + UUID.randomUUID();
@@ -84,6 +94,7 @@ public final class ConsumerApiChecks {
     }
 
     /** The same key with another body: 422, and no second run. */
+    @Test
     public void sameKeyWithAnotherBody_is422() throws Exception {
         String workflowId = createWorkflow("idempotent-" + UUID.randomUUID());
         String key = "trigger-" + UUID.randomUUID();
@@ -100,6 +111,7 @@ public final class ConsumerApiChecks {
     }
 
     /** A trigger whose payload lacks what the placeholders need: 422 listing every path, no run stored. */
+    @Test
     @SuppressWarnings("unchecked")
     public void triggerLackingPayloadPaths_is422_listingThem_andStoresNoRun() throws Exception {
         Reply created = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", "contract-" + UUID.randomUUID(),
@@ -121,6 +133,7 @@ public final class ConsumerApiChecks {
     }
 
     /** A placeholder naming a later or unknown step: 422 at creation, naming it. */
+    @Test
     public void referenceToALaterOrUnknownStep_is422AtCreation() throws Exception {
         for (String placeholder : List.of("${later.body.token}", "${nosuchstep.x}")) {
             Reply refused = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", "refs", "steps", List.of(
@@ -139,6 +152,7 @@ public final class ConsumerApiChecks {
      * Workflows of one name, listed a page at a time, each once; one archived: it leaves the listing,
      * reads back with {@code archived_at}, and a trigger of it is 409 while its earlier run still reads.
      */
+    @Test
     public void workflowsList_andArchive() throws Exception {
         String name = "listed-" + UUID.randomUUID();
         List<String> created = new ArrayList<>();
@@ -149,7 +163,7 @@ public final class ConsumerApiChecks {
         Reply earlierRun = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", archived)), null);
         assertThat(earlierRun.status()).isEqualTo(200);
 
-        Reply deleted = send(HttpRequest.newBuilder(base.resolve("api/v1/workflows/" + archived)).DELETE().build());
+        Reply deleted = send(HttpRequest.newBuilder(base().resolve("api/v1/workflows/" + archived)).DELETE().build());
 
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
         assertThat(deleted.body().get("archived_at")).isNotNull();
@@ -178,8 +192,8 @@ public final class ConsumerApiChecks {
         return (String) created.body().get("workflow_id");
     }
 
-    public Reply post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+    protected Reply post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -189,8 +203,8 @@ public final class ConsumerApiChecks {
         return send(request.build());
     }
 
-    public Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    protected Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     @SuppressWarnings("unchecked")
