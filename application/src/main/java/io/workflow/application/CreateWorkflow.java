@@ -1,6 +1,7 @@
 package io.workflow.application;
 
 import io.workflow.domain.workflow.RetryPolicy;
+import io.workflow.domain.workflow.PayloadContract;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.Workflow;
 
@@ -13,12 +14,14 @@ public interface CreateWorkflow {
 
     /**
      * What a client asks for: its own label ({@code clientId}, may be null), a name, a description,
-     * the steps, and optionally a default retry policy for its webhook steps and a run timeout.
+     * the steps, and optionally a default retry policy for its webhook steps and a run timeout; every
+     * placeholder referring to a step must name an earlier one ({@link PayloadContract}).
      */
     record Command(String clientId, String name, String description, List<Step> steps, RetryPolicy retry, Duration timeout) {
         public Command {
             steps = Workflow.checkDefinition(name, steps);
             Workflow.checkTimeout(timeout);
+            PayloadContract.of(steps).requireValidReferences();
         }
 
         /** Without a default retry policy or a run timeout. */

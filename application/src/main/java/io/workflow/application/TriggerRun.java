@@ -20,7 +20,9 @@ public interface TriggerRun {
 
     /**
      * Stores the run and hands it to the workers; {@link io.workflow.domain.NotFoundException} for an
-     * unknown workflow, {@link io.workflow.domain.port.RunDispatcher.DispatchException} when it could not start.
+     * unknown workflow, {@link io.workflow.domain.workflow.ArchivedWorkflowException} for an archived one,
+     * {@link io.workflow.domain.InvalidInputException} (naming every path) for a payload
+     * that lacks what the workflow's placeholders need, {@link io.workflow.domain.port.RunDispatcher.DispatchException} when it could not start.
      */
     Run trigger(Command command);
 }

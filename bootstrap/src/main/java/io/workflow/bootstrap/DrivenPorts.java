@@ -2,6 +2,7 @@ package io.workflow.bootstrap;
 
 import io.workflow.application.ExecuteRun;
 import io.workflow.domain.port.Cache;
+import io.workflow.domain.port.IdempotencyKeys;
 import io.workflow.domain.port.RunCompletionPublisher;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.RunRepository;
@@ -25,7 +26,7 @@ import java.util.function.BooleanSupplier;
  */
 record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workflow> workflowCache, Cache<Run> runCache,
                    RunDispatcher dispatcher, RunCompletionPublisher completions, RunIntake intake,
-                   Map<String, BooleanSupplier> readinessChecks, SigningSecretRepository signingSecrets) {
+                   Map<String, BooleanSupplier> readinessChecks, SigningSecretRepository signingSecrets, IdempotencyKeys idempotencyKeys) {
 
     DrivenPorts {
         Objects.requireNonNull(workflows, "workflows");
@@ -36,6 +37,7 @@ record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workf
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(signingSecrets, "signingSecrets");
+        Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
         readinessChecks = Collections.unmodifiableMap(new LinkedHashMap<>(readinessChecks));
     }
 

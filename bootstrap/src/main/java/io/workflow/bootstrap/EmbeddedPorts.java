@@ -1,6 +1,7 @@
 package io.workflow.bootstrap;
 
 import io.workflow.adapters.memory.InMemoryCache;
+import io.workflow.adapters.memory.InMemoryIdempotencyKeys;
 import io.workflow.adapters.memory.InMemoryRunRepository;
 import io.workflow.adapters.memory.InMemorySigningSecretRepository;
 import io.workflow.adapters.memory.InMemoryWorkflowRepository;
@@ -22,6 +23,6 @@ final class EmbeddedPorts {
         DrivenPorts.RunIntake intake = execute -> closer.register(dispatcher).start(execute::execute);
         return new DrivenPorts(new InMemoryWorkflowRepository(), new InMemoryRunRepository(),
                 new InMemoryCache<>(clock, settings.cacheMaxEntries()), new InMemoryCache<>(clock, settings.cacheMaxEntries()),
-                dispatcher, new LoggingCompletionPublisher(), intake, Map.of(), new InMemorySigningSecretRepository());
+                dispatcher, new LoggingCompletionPublisher(), intake, Map.of(), new InMemorySigningSecretRepository(), new InMemoryIdempotencyKeys());
     }
 }

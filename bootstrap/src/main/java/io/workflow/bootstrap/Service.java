@@ -5,6 +5,7 @@ import io.helidon.webserver.WebServer;
 import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.steps.StepExecutors;
 import io.workflow.application.GetWorkflow;
+import io.workflow.application.service.ArchiveWorkflowService;
 import io.workflow.application.service.CacheAside;
 import io.workflow.application.service.ChangeRunService;
 import io.workflow.application.service.CreateWorkflowService;
@@ -12,9 +13,11 @@ import io.workflow.application.service.ExecuteRunService;
 import io.workflow.application.service.GetRunService;
 import io.workflow.application.service.GetWorkflowService;
 import io.workflow.application.service.ListRunsService;
+import io.workflow.application.service.ListWorkflowsService;
 import io.workflow.application.service.RecoverStrandedRunsService;
 import io.workflow.application.service.WakeDueRunsService;
 import io.workflow.application.service.RotateSigningSecretService;
+import io.workflow.application.service.RunIdempotentlyService;
 import io.workflow.application.service.TriggerRunService;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
@@ -89,6 +92,11 @@ final class Service implements AutoCloseable {
             }
             SecureRandom random = new SecureRandom();
             GetWorkflow getWorkflow = new GetWorkflowService(ports.workflows(), workflowCache);
+            RunIdempotentlyService runIdempotently = new RunIdempotentlyService(ports.idempotencyKeys(), clock,
+                    settings.idempotency().retention(), settings.idempotency().lock());
+            if (role.servesApi()) {
+                scheduleKeyCleanup(settings.idempotency().cleanupInterval(), runIdempotently, closer);
+            }
             ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses(),
@@ -99,7 +107,10 @@ final class Service implements AutoCloseable {
                     new ListRunsService(ports.runs()),
                     changeRun, changeRun,
                     new RotateSigningSecretService(getWorkflow, ports.signingSecrets(), clock,
-                            settings.webhook().signingGrace(), random));
+                            settings.webhook().signingGrace(), random),
+                    runIdempotently,
+                    new ListWorkflowsService(ports.workflows()),
+                    new ArchiveWorkflowService(ports.workflows(), workflowCache, clock));
             // An API replica drains before it stops; a worker's listener serves only its health.
             Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
             Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());
@@ -153,16 +164,32 @@ final class Service implements AutoCloseable {
      * by another, so a burst of due timers drains without waiting out an interval per batch.
      */
     private static void scheduleTimers(Settings.Worker worker, WakeDueRunsService wake, Closer closer) {
+        schedule("due-run-poller", worker.pollInterval(), () -> {
+            while (wake.wake() == worker.batchSize()) {
+                // a full batch: more may be due
+            }
+        }, closer);
+    }
+
+    private static void scheduleKeyCleanup(Duration every, RunIdempotentlyService keys, Closer closer) {
+        schedule("idempotency-key-cleanup", every, () -> {
+            int deleted = keys.forgetExpired();
+            if (deleted > 0) {
+                LOG.fine(() -> deleted + " expired idempotency keys deleted");
+            }
+        }, closer);
+    }
+
+    /** Runs {@code task} every {@code every} on its own virtual thread until closed; a failure is logged and tried next time. */
+    private static void schedule(String name, Duration every, Runnable task, Closer closer) {
+        long interval = every.toMillis();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofVirtual().name("due-run-poller").factory());
-        long interval = worker.pollInterval().toMillis();
+                Thread.ofVirtual().name(name).factory());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                while (wake.wake() == worker.batchSize()) {
-                    // a full batch: more may be due
-                }
+                task.run();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "polling for due runs failed; trying again in " + interval + " ms", e);
+                LOG.log(Level.WARNING, name + " failed; trying again in " + interval + " ms", e);
             }
         }, interval, interval, TimeUnit.MILLISECONDS);
         closer.register(() -> {
@@ -172,19 +199,6 @@ final class Service implements AutoCloseable {
     }
 
     private static void scheduleRecovery(Settings.Recovery recovery, RecoverStrandedRunsService recover, Closer closer) {
-        long interval = recovery.interval().toSeconds();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofVirtual().name("stranded-run-sweeper").factory());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                recover.recover();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "stranded-run sweep failed; trying again in " + interval + " s", e);
-            }
-        }, interval, interval, TimeUnit.SECONDS);
-        closer.register(() -> {
-            scheduler.shutdownNow();
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        });
+        schedule("stranded-run-sweeper", recovery.interval(), recover::recover, closer);
     }
 }

@@ -18,7 +18,11 @@ import java.time.Duration;
  */
 record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
                 HttpApi.Limits limits, WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis,
-                KafkaSettings kafka, Shutdown shutdown, ClientLimits http) {
+                KafkaSettings kafka, Shutdown shutdown, ClientLimits http, Idempotency idempotency) {
+
+    /** Idempotency keys: how long a key is kept, how long a request holds it, how often expired keys are deleted. */
+    record Idempotency(Duration retention, Duration lock, Duration cleanupInterval) {
+    }
 
     /**
      * How one process executes runs: at most {@code concurrency} at once from Kafka and as many again
@@ -52,7 +56,9 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                         seconds(config, "webhook.signing.grace.seconds"), millis(config, "webhook.max.timeout.ms")),
                 postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
-                http(config.get("http")));
+                http(config.get("http")),
+                new Idempotency(seconds(config, "idempotency.retention.seconds"), seconds(config, "idempotency.lock.seconds"),
+                        seconds(config, "idempotency.cleanup.interval.seconds")));
     }
 
     private static ClientLimits http(Config http) {

@@ -7,6 +7,8 @@ import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.run.Run;
+import io.workflow.domain.workflow.PayloadContract;
+import io.workflow.domain.workflow.Workflow;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts a run of a workflow: stores it pending, caches it, hands it to the dispatcher. When the
+ * Starts a run of a workflow whose payload gives what the workflow's placeholders need: stores it pending, caches it, hands it to the dispatcher. When the
  * hand-over fails the run is marked failed at once, so it neither stays pending nor runs behind
  * the back of a client that was told it did not start.
  */
@@ -37,7 +39,9 @@ public final class TriggerRunService implements TriggerRun {
 
     @Override
     public Run trigger(Command command) {
-        workflows.get(command.workflowId());
+        Workflow workflow = workflows.get(command.workflowId()).requireActive();
+        // Checked before anything is stored: a payload its placeholders cannot resolve would only fail a step later.
+        PayloadContract.of(workflow.steps()).requireSatisfiedBy(command.payload());
         Instant now = clock.instant();
         Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now);
         runs.insert(run);

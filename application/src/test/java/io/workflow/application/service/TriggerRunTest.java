@@ -99,4 +99,18 @@ class TriggerRunTest {
     void givenNoPayload_command_usesAnEmptyObject() {
         assertThat(new Command(UUID.randomUUID(), null).payload()).isEqualTo(Map.of());
     }
+
+    @Test
+    void givenPayloadLackingWhatThePlaceholdersNeed_trigger_refusesListingEveryPath_andStoresNothing() {
+        Workflow workflow = wiring.createWorkflow.create(new io.workflow.application.CreateWorkflow.Command(null, "hooks", null,
+                List.of(new io.workflow.domain.workflow.WebhookStep("notify", "http://127.0.0.1:9/u/${payload.user_id}", "POST",
+                        Map.of(), Map.of("name", "${payload.name}")))));
+
+        assertThatThrownBy(() -> trigger.trigger(new Command(workflow.uuid(), Map.of("other", 1))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("payload.user_id is missing")
+                .hasMessageContaining("payload.name is missing");
+        assertThat(wiring.storedRuns()).isEmpty();
+        assertThat(dispatched).isEmpty();
+    }
 }

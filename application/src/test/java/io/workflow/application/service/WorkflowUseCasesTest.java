@@ -9,6 +9,12 @@ import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
+import io.workflow.domain.workflow.WorkflowQuery;
+import io.workflow.domain.workflow.ArchivedWorkflowException;
+import io.workflow.domain.page.Page;
+import io.workflow.domain.page.PageRequest;
+import io.workflow.domain.NotFoundException;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,6 +45,16 @@ class WorkflowUseCasesTest {
         public Optional<Workflow> findById(UUID uuid) {
             loads.incrementAndGet();
             return delegate.findById(uuid);
+        }
+
+        @Override
+        public Page<Workflow> list(WorkflowQuery query) {
+            return delegate.list(query);
+        }
+
+        @Override
+        public Optional<Workflow> archive(UUID uuid, Instant at) {
+            return delegate.archive(uuid, at);
         }
     }
 
@@ -147,5 +163,28 @@ class WorkflowUseCasesTest {
 
         assertThatThrownBy(() -> wiring.getWorkflow.get(unknown)).isInstanceOf(NotFoundException.class);
         assertThat(wiring.workflowCache.get(unknown)).isEmpty();
+    }
+
+    @Test
+    void archivedWorkflow_startsNoRun_leavesTheListing_andStaysReadable() {
+        Workflow kept = wiring.createWorkflow.create(request());
+        Workflow archived = wiring.createWorkflow.create(request());
+        var archive = new ArchiveWorkflowService(wiring.workflows, wiring.workflowCacheAside, wiring.clock);
+        var list = new ListWorkflowsService(wiring.workflows);
+        var trigger = wiring.triggerRun(run -> { });
+        var earlierRun = trigger.trigger(new io.workflow.application.TriggerRun.Command(archived.uuid(), Map.of()));
+        wiring.clock.advance(Duration.ofSeconds(1));
+
+        Workflow result = archive.archive(archived.uuid());
+
+        assertThat(result.archivedAt()).isEqualTo(MemoryWiring.T0.plusSeconds(1));
+        assertThat(archive.archive(archived.uuid()).archivedAt()).isEqualTo(result.archivedAt());
+        assertThat(wiring.getWorkflow.get(archived.uuid()).isArchived()).isTrue();
+        assertThatThrownBy(() -> trigger.trigger(new io.workflow.application.TriggerRun.Command(archived.uuid(), Map.of())))
+                .isInstanceOf(ArchivedWorkflowException.class);
+        assertThat(wiring.getRun.get(earlierRun.id())).isEqualTo(earlierRun);
+        assertThat(list.list(new WorkflowQuery(new PageRequest(50, null, 1_000_000), null)).items())
+                .extracting(Workflow::uuid).containsExactly(kept.uuid());
+        assertThatThrownBy(() -> archive.archive(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
     }
 }

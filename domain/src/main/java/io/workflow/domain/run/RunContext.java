@@ -1,8 +1,10 @@
 package io.workflow.domain.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,14 @@ import java.util.regex.Pattern;
  */
 public final class RunContext {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+    /** What {@link #find} returns for a path that is there and holds JSON null (an Optional cannot hold null). */
+    public static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
 
     private final Map<String, Object> roots;
 
@@ -33,6 +43,25 @@ public final class RunContext {
     /** The text with every placeholder replaced by {@code standIn}: how it reads once resolved, for checks ahead of a run. */
     public static String replacePlaceholders(String text, String standIn) {
         return PLACEHOLDER.matcher(text).replaceAll(Matcher.quoteReplacement(standIn));
+    }
+
+    /** The paths of the placeholders in {@code text}, in order, as {@link #resolve} reads them ({@code payload.user_id}). */
+    public static List<String> placeholders(String text) {
+        List<String> paths = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            paths.add(matcher.group(1).trim());
+        }
+        return paths;
+    }
+
+    /** The value a placeholder with this path resolves to, or empty when it names nothing. */
+    public Optional<Object> find(String path) {
+        try {
+            return Optional.ofNullable(lookup(path)).or(() -> Optional.of(NULL));
+        } catch (UnresolvedPlaceholderException e) {
+            return Optional.empty();
+        }
     }
 
     /**

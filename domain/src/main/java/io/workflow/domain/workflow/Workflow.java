@@ -15,10 +15,11 @@ import java.util.UUID;
  * client's own label, kept as given. Invariants: a name, at most {@link #MAX_STEPS} steps, step
  * names unique. {@code retry} (optional) is the retry policy of every webhook step that has none of
  * its own; {@code timeout} (optional) bounds a run: one still going that long after it started ends
- * {@code failed}.
+ * {@code failed}. {@code archivedAt} (null while active) is when it was archived: an archived
+ * workflow starts no more runs, but it and its runs can still be read.
  */
 public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
-                       RetryPolicy retry, Duration timeout) {
+                       RetryPolicy retry, Duration timeout, Instant archivedAt) {
     public static final int MAX_STEPS = 100;
     public static final int MAX_NAME_LENGTH = 200;
     /** The longest run timeout: a week. */
@@ -31,9 +32,15 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
         checkTimeout(timeout);
     }
 
-    /** A workflow with neither a default retry policy nor a run timeout. */
+    /** An active workflow with neither a default retry policy nor a run timeout. */
     public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
-        this(uuid, id, name, description, steps, createdAt, null, null);
+        this(uuid, id, name, description, steps, createdAt, null, null, null);
+    }
+
+    /** An active workflow. */
+    public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
+                    RetryPolicy retry, Duration timeout) {
+        this(uuid, id, name, description, steps, createdAt, retry, timeout, null);
     }
 
     /** The run timeout's rules: none, or more than nothing and at most {@link #MAX_TIMEOUT}. */
@@ -47,6 +54,24 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
     public RetryPolicy retryOf(Step step) {
         return step instanceof WebhookStep webhook && webhook.retry() != null ? webhook.retry()
                 : step instanceof WebhookStep ? retry : null;
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    /** The same workflow archived at {@code at}; archiving again keeps the first time. */
+    public Workflow archive(Instant at) {
+        return isArchived() ? this : new Workflow(uuid, id, name, description, steps, createdAt, retry, timeout,
+                Objects.requireNonNull(at, "at"));
+    }
+
+    /** Refuses with {@link ArchivedWorkflowException} when archived: what starting a run asks first. */
+    public Workflow requireActive() {
+        if (isArchived()) {
+            throw new ArchivedWorkflowException(uuid, archivedAt);
+        }
+        return this;
     }
 
     /**

@@ -3,16 +3,22 @@ package io.workflow.adapters.http;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.workflow.application.ArchiveWorkflow;
 import io.workflow.application.CancelRun;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.ListRuns;
+import io.workflow.application.ListWorkflows;
 import io.workflow.application.RetryRun;
 import io.workflow.application.RotateSigningSecret;
 import io.workflow.domain.NotFoundException;
+import io.workflow.application.RunIdempotently;
 import io.workflow.application.TriggerRun;
+import io.workflow.domain.NotFoundException;
+import io.workflow.domain.page.Page;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,18 +53,14 @@ public final class HttpApi {
         }
     }
 
-    /** The use cases the API drives (input ports: a test may give lambdas). */
+    /**
+     * The use cases the API drives (input ports: a test may give lambdas). {@code runIdempotently}
+     * keeps the answers of {@code POST}s sent with an {@code Idempotency-Key}.
+     */
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
                            GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
-                           RotateSigningSecret rotateSigningSecret) {
-        /** Without secret rotation: the route answers 404 for every workflow. */
-        public UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
-                        GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
-            this(createWorkflow, getWorkflow, triggerRun, getRun, listRuns, cancelRun, retryRun, workflowId -> {
-                throw new NotFoundException("workflow", workflowId);
-            });
-        }
-
+                           RotateSigningSecret rotateSigningSecret, RunIdempotently runIdempotently,
+                           ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow) {
         public UseCases {
             Objects.requireNonNull(rotateSigningSecret, "rotateSigningSecret");
             Objects.requireNonNull(createWorkflow, "createWorkflow");
@@ -68,6 +70,27 @@ public final class HttpApi {
             Objects.requireNonNull(listRuns, "listRuns");
             Objects.requireNonNull(cancelRun, "cancelRun");
             Objects.requireNonNull(retryRun, "retryRun");
+            Objects.requireNonNull(runIdempotently, "runIdempotently");
+            Objects.requireNonNull(listWorkflows, "listWorkflows");
+            Objects.requireNonNull(archiveWorkflow, "archiveWorkflow");
+        }
+
+        /**
+         * The seed's use cases alone, for tests and tools that drive only those: no signing secret
+         * to rotate (404), the API keeps no idempotency keys (a key is accepted and the work done
+         * every time), lists no workflows and finds none to archive. The service never uses this.
+         */
+        public UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
+                        GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun) {
+            this(createWorkflow, getWorkflow, triggerRun, getRun, listRuns, cancelRun, retryRun,
+                    workflowId -> {
+                        throw new NotFoundException("workflow", workflowId);
+                    },
+                    (request, work) -> new RunIdempotently.Answer(work.get(), false),
+                    query -> new Page<>(List.of(), null),
+                    uuid -> {
+                        throw new NotFoundException("workflow", uuid);
+                    });
         }
     }
 
@@ -121,13 +144,17 @@ public final class HttpApi {
      * {@code cursorSecret} signs the {@code next_cursor} tokens; every replica must share it.
      */
     public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret, Limits limits) {
+        IdempotentPosts idempotent = new IdempotentPosts(useCases.runIdempotently());
         routing.register(new RootHttpService(), PagesHttpService.dashboard(), PagesHttpService.apiDocs())
                 .register(PREFIX,
-                        new WorkflowHttpService(useCases.createWorkflow(), useCases.getWorkflow(), limits.workflowBytes()),
+                        new WorkflowHttpService(useCases,
+                                new WorkflowQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.workflowBytes(),
+                                idempotent),
                         new SigningSecretHttpService(useCases.rotateSigningSecret()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
                                 useCases.cancelRun(), useCases.retryRun(),
-                                new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes()));
+                                new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes(),
+                                idempotent));
         ProblemResponses.register(routing);
     }
 }

@@ -16,6 +16,9 @@ record Problem(String type, String title, int status, String detail, String fiel
     static final String INVALID_QUERY = "urn:workflow:problem:invalid-query";
     static final String MALFORMED_JSON = "urn:workflow:problem:malformed-json";
     static final String TOO_LARGE = "urn:workflow:problem:too-large";
+    static final String INVALID_HEADER = "urn:workflow:problem:invalid-header";
+    static final String KEY_IN_USE = "urn:workflow:problem:idempotency-key-in-use";
+    static final String KEY_REUSED = "urn:workflow:problem:idempotency-key-reused";
 
     /** A problem fully described by its HTTP status ({@code type} {@code about:blank}). */
     static Problem of(Status status, String detail) {
@@ -41,6 +44,22 @@ record Problem(String type, String title, int status, String detail, String fiel
     static Problem tooLarge(String field, String what, long bytes, long limit) {
         return new Problem(TOO_LARGE, "Content too large", Status.REQUEST_ENTITY_TOO_LARGE_413.code(),
                 what + " is " + bytes + " bytes as JSON; the limit is " + limit + " bytes", field);
+    }
+
+    /** A request header that breaks a rule: 400, naming the header in {@code field}. */
+    static Problem invalidHeader(String header, String reason) {
+        return new Problem(INVALID_HEADER, "Invalid request header", Status.BAD_REQUEST_400.code(), header + " " + reason, header);
+    }
+
+    /** A repeat of a request whose first sending with the same idempotency key is still being worked on: 409. */
+    static Problem keyInUse(String detail) {
+        return new Problem(KEY_IN_USE, "Request in progress", Status.CONFLICT_409.code(), detail, "Idempotency-Key");
+    }
+
+    /** An idempotency key sent again with a different request: 422. */
+    static Problem keyReused(String detail) {
+        return new Problem(KEY_REUSED, "Idempotency key reused", Status.UNPROCESSABLE_CONTENT_422.code(), detail,
+                "Idempotency-Key");
     }
 
     /** A request body that is not JSON at all: 400. */

@@ -18,7 +18,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.NotFoundException;
+import io.workflow.domain.idempotency.KeyInUseException;
+import io.workflow.domain.idempotency.KeyReusedException;
 import io.workflow.domain.run.IllegalTransitionException;
+import io.workflow.domain.workflow.ArchivedWorkflowException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.port.StoreUnavailableException;
 
@@ -73,6 +76,9 @@ final class ProblemResponses {
         routing.error(ProblemException.class, (req, res, e) -> send(res, e.problem()))
                 .error(InvalidInputException.class, (req, res, e) -> send(res, Problem.invalidBody(e)))
                 .error(NotFoundException.class, (req, res, e) -> send(res, Problem.of(Status.NOT_FOUND_404, e.getMessage())))
+                .error(KeyInUseException.class, (req, res, e) -> send(res, Problem.keyInUse(e.getMessage())))
+                .error(KeyReusedException.class, (req, res, e) -> send(res, Problem.keyReused(e.getMessage())))
+                .error(ArchivedWorkflowException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(IllegalTransitionException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(DispatchException.class, ProblemResponses::dispatchFailed)
                 .error(StoreUnavailableException.class, ProblemResponses::storeUnavailable)

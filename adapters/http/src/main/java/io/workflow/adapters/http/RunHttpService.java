@@ -1,6 +1,5 @@
 package io.workflow.adapters.http;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -12,6 +11,7 @@ import io.workflow.application.ListRuns;
 import io.workflow.application.RetryRun;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.idempotency.RecordedResponse;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
@@ -24,7 +24,8 @@ import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
 
 /**
  * {@code POST /trigger}, {@code GET /runs/{run_id}}, {@code GET /runs}, {@code POST /runs/{run_id}/cancel}
- * and {@code POST /runs/{run_id}/retry}, under {@code /api/v1}.
+ * and {@code POST /runs/{run_id}/retry}, under {@code /api/v1}. A trigger honours {@code Idempotency-Key}
+ * ({@link IdempotentPosts}).
  */
 final class RunHttpService implements HttpService {
     private static final String TRIGGER = "/trigger[/]";
@@ -40,9 +41,11 @@ final class RunHttpService implements HttpService {
     private final RetryRun retryRun;
     private final RunQueries queries;
     private final int maxPayloadBytes;
+    private final IdempotentPosts idempotent;
 
     RunHttpService(TriggerRun triggerRun, GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
-                   RunQueries queries, int maxPayloadBytes) {
+                   RunQueries queries, int maxPayloadBytes, IdempotentPosts idempotent) {
+        this.idempotent = idempotent;
         this.triggerRun = triggerRun;
         this.getRun = getRun;
         this.listRuns = listRuns;
@@ -54,7 +57,7 @@ final class RunHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post(TRIGGER, this::trigger)
+        rules.post(TRIGGER, idempotent.handler(this::trigger))
                 .any(TRIGGER, methodNotAllowed(Method.POST))
                 .get(RUNS, this::list)
                 .any(RUNS, methodNotAllowed(Method.GET))
@@ -66,12 +69,11 @@ final class RunHttpService implements HttpService {
                 .any(RETRY, methodNotAllowed(Method.POST));
     }
 
-    private void trigger(ServerRequest req, ServerResponse res) {
-        TriggerRun.Command command = RunJson.command(Json.readBody(req));
+    private RecordedResponse trigger(Object body) {
+        TriggerRun.Command command = RunJson.command(body);
         Json.requireAtMost(command.payload(), maxPayloadBytes, "payload", "payload");
         Run run = triggerRun.trigger(command);
-        res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/runs/" + run.id());
-        Json.send(res, new RunTriggered(run.id().toString(), "triggered"));
+        return IdempotentPosts.json(new RunTriggered(run.id().toString(), "triggered"), HttpApi.PREFIX + "/runs/" + run.id());
     }
 
     private void get(ServerRequest req, ServerResponse res) {

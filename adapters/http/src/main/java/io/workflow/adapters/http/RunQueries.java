@@ -37,7 +37,7 @@ final class RunQueries {
         return next == null ? null : cursors.encode(next);
     }
 
-    private static int limit(String text) {
+    static int limit(String text) {
         if (blank(text)) {
             return PageRequest.DEFAULT_LIMIT;
         }
@@ -59,7 +59,7 @@ final class RunQueries {
         }
     }
 
-    private static boolean blank(String text) {
+    static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 }

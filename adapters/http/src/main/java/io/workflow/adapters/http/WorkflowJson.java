@@ -3,6 +3,7 @@ package io.workflow.adapters.http;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.PayloadContract;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
@@ -53,6 +54,8 @@ final class WorkflowJson {
         if (workflow.timeout() != null) {
             tree.put("timeout", WireSeconds.write(workflow.timeout()));
         }
+        tree.put("archived_at", workflow.archivedAt() == null ? null : workflow.archivedAt().toString());
+        tree.put("payload_schema", PayloadSchemaJson.tree(PayloadContract.of(workflow.steps())));
         return tree;
     }
 

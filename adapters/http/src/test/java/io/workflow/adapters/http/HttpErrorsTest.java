@@ -86,9 +86,9 @@ class HttpErrorsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(textBlock = """
-            DELETE, /api/v1/workflows,                                        POST
-            GET,    /api/v1/workflows/,                                       POST
-            PUT,    /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001,   GET
+            DELETE, /api/v1/workflows,                                        'GET, POST'
+            PUT,    /api/v1/workflows/,                                       'GET, POST'
+            PUT,    /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001,   'GET, DELETE'
             GET,    /api/v1/trigger,                                          POST
             POST,   /api/v1/runs,                                             GET
             DELETE, /api/v1/runs/0190a5b2-0000-7000-8000-000000000001/,       GET

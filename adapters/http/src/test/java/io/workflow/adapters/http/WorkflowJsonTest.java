@@ -276,9 +276,9 @@ class WorkflowJsonTest {
     @ValueSource(strings = {"http://example.com/users/${payload.user_id}", "https://${payload.host}/hook",
             "http://example.com/${fetch.body.next}?token=${payload.token}"})
     void webhookUrlWithPlaceholders_isAcceptedAndKeptVerbatim(String url) {
-        Workflow workflow = read(request(webhook("a", hook(url, "POST"))));
+        Workflow workflow = read(request(webhook("fetch", hook("http://example.com/first", "GET")), webhook("a", hook(url, "POST"))));
 
-        assertThat(((WebhookStep) workflow.steps().getFirst()).url()).isEqualTo(url);
+        assertThat(((WebhookStep) workflow.steps().get(1)).url()).isEqualTo(url);
     }
 
     @Test
@@ -303,7 +303,34 @@ class WorkflowJsonTest {
                                 "url", "https://example.com/hooks/${payload.user_id}?q=a", "method", "PATCH",
                                 "headers", Map.of("X-User", "${payload.user_id}", "Authorization", "Bearer t"),
                                 "body", webhookBody)))),
-                Map.entry("created_at", NOW.toString()));
+                Map.entry("created_at", NOW.toString()),
+                new java.util.AbstractMap.SimpleEntry<>("archived_at", null),
+                Map.entry("payload_schema", Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
+                        "type", "object", "required", List.of("user_id"),
+                        "properties", Map.of("user_id", Map.of("type", List.of("string", "number", "boolean"))))));
+    }
+
+    @Test
+    void tree_describesNestedAndIndexedPayloadPaths_asJsonSchema() {
+        Workflow workflow = read(request(webhook("a", object("url", "http://example.com/${payload.user.id}", "method", "POST",
+                "body", object("first", "${payload.items.1}", "name", "${payload.user.name}")))));
+
+        assertThat(WorkflowJson.tree(workflow).get("payload_schema")).isEqualTo(Map.of(
+                "$schema", "https://json-schema.org/draft/2020-12/schema", "type", "object", "required", List.of("user", "items"),
+                "properties", Map.of(
+                        "user", Map.of("type", "object", "required", List.of("id", "name"), "properties", Map.of(
+                                "id", Map.of("type", List.of("string", "number", "boolean")), "name", Map.of())),
+                        "items", Map.of("type", List.of("object", "array"), "required", List.of("1"), "minItems", 2,
+                                "properties", Map.of("1", Map.of())))));
+    }
+
+    @Test
+    void givenAPlaceholderReferringToALaterStep_command_isRefusedNamingIt() {
+        assertThatThrownBy(() -> read(request(webhook("a", object("url", "http://example.com/", "method", "POST",
+                "body", object("t", "${b.body.token}"))), webhook("b", hook("http://example.com/", "GET")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("${b.body.token}")
+                .hasMessageContaining("comes later");
     }
 
     @Test

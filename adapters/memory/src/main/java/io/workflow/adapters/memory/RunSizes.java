@@ -2,6 +2,10 @@ package io.workflow.adapters.memory;
 
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.StepResult;
+import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.Step;
+import io.workflow.domain.workflow.WebhookStep;
+import io.workflow.domain.workflow.Workflow;
 
 import java.util.Collection;
 import java.util.Map;
@@ -14,6 +18,8 @@ import java.util.Map;
 final class RunSizes {
     /** Field names, punctuation and the two timestamps of one step result, beside its output and error. */
     private static final long STEP_RESULT_OVERHEAD = 140;
+    /** Field names, punctuation, type and config keys of one step, beside its own values. */
+    private static final long STEP_OVERHEAD = 60;
 
     private RunSizes() {
     }
@@ -22,6 +28,18 @@ final class RunSizes {
         long bytes = value(run.payload()) + 2;
         for (StepResult result : run.stepResults().values()) {
             bytes += STEP_RESULT_OVERHEAD + 2 * text(result.stepName()) + value(result.output()) + text(result.error());
+        }
+        return bytes;
+    }
+
+    /** A workflow definition as JSON, about: its steps' names, URLs, headers and bodies, with fixed overheads. */
+    static long of(Workflow workflow) {
+        long bytes = text(workflow.name()) + text(workflow.description()) + text(workflow.id());
+        for (Step step : workflow.steps()) {
+            bytes += STEP_OVERHEAD + text(step.name()) + switch (step) {
+                case DelayStep delay -> 0;
+                case WebhookStep webhook -> text(webhook.url()) + value(webhook.headers()) + value(webhook.body());
+            };
         }
         return bytes;
     }

@@ -6,6 +6,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.workflow.domain.port.IdempotencyKeys;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WorkflowRepository;
@@ -31,6 +32,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresWorkflowRepository workflows;
     private final PostgresRunRepository runs;
     private final PostgresSigningSecretRepository signingSecrets;
+    private final PostgresIdempotencyKeys idempotencyKeys;
 
     private PostgresStore(HikariDataSource dataSource, DbClient db, ConnectionRetry retry) {
         this.dataSource = dataSource;
@@ -38,6 +40,7 @@ public final class PostgresStore implements AutoCloseable {
         this.workflows = new PostgresWorkflowRepository(db, retry);
         this.runs = new PostgresRunRepository(db, retry);
         this.signingSecrets = new PostgresSigningSecretRepository(db, retry);
+        this.idempotencyKeys = new PostgresIdempotencyKeys(db, retry);
     }
 
     /** Opens the pool and the DB client; Hikari fills the pool in the background, so PostgreSQL may still be down. */
@@ -48,6 +51,7 @@ public final class PostgresStore implements AutoCloseable {
             addAll(statements, PostgresWorkflowRepository.STATEMENTS);
             addAll(statements, PostgresRunRepository.STATEMENTS);
             addAll(statements, PostgresSigningSecretRepository.STATEMENTS);
+            addAll(statements, PostgresIdempotencyKeys.STATEMENTS);
             DbClient db = JdbcClientBuilder.create()
                     .connectionPool(new HikariConnectionPool(dataSource))
                     .statements(statements.build())
@@ -72,6 +76,11 @@ public final class PostgresStore implements AutoCloseable {
     /** The webhook signing secret repository backed by this store. */
     public SigningSecretRepository signingSecrets() {
         return signingSecrets;
+    }
+
+    /** The idempotency keys kept in this store. */
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     /** Whether PostgreSQL answers a trivial query right now; for readiness checks, never throws. */

@@ -3,12 +3,21 @@ package io.workflow.adapters.postgres;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbRow;
+import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.Page;
+import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.workflow.Workflow;
+import io.workflow.domain.workflow.WorkflowQuery;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.workflow.adapters.postgres.ColumnValues.instant;
 import static io.workflow.adapters.postgres.ColumnValues.text;
@@ -19,16 +28,37 @@ import static io.workflow.adapters.postgres.ColumnValues.uuid;
 public final class PostgresWorkflowRepository implements WorkflowRepository {
     private static final String INSERT = "insert-workflow";
     private static final String FIND_BY_ID = "find-workflow-by-id";
+    private static final String LIST = "list-workflows";
+    private static final String ARCHIVE = "archive-workflow";
+    private static final String COLUMNS = "uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at, archived_at, "
+            + "CAST(options AS text) AS options";
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
     static final Map<String, String> STATEMENTS = Map.of(
             INSERT, """
                     INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, options)
                     VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))""",
-            FIND_BY_ID, """
-                    SELECT uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at,
-                           CAST(options AS text) AS options
-                    FROM workflows WHERE uuid = CAST(? AS uuid)""");
+            FIND_BY_ID, "SELECT " + COLUMNS + " FROM workflows WHERE uuid = CAST(? AS uuid)",
+            // The page's workflows, newest first, with a running sum of their stored definitions'
+            // sizes: a row whose definition would take the page past its byte budget comes back
+            // without it (fits = false), so no more than the budget leaves the database. A tenant
+            // filter joins the WHERE clause like the name.
+            LIST, """
+                    SELECT uuid, client_id, name, description, created_at, archived_at,
+                           CASE WHEN fits THEN CAST(steps AS text) END AS steps, CAST(options AS text) AS options, fits
+                    FROM (SELECT *, row_number() OVER w = 1 OR sum(pg_column_size(steps)) OVER w <= ? AS fits
+                          FROM workflows
+                          WHERE archived_at IS NULL
+                            AND (CAST(? AS text) IS NULL OR name = ?)
+                            AND (CAST(? AS timestamptz) IS NULL OR (created_at, uuid) < (?, CAST(? AS uuid)))
+                          WINDOW w AS (ORDER BY created_at DESC, uuid DESC ROWS UNBOUNDED PRECEDING)
+                          ORDER BY created_at DESC, uuid DESC
+                          LIMIT ?) AS page
+                    ORDER BY created_at DESC, uuid DESC""",
+            ARCHIVE, """
+                    UPDATE workflows SET archived_at = COALESCE(archived_at, ?)
+                    WHERE uuid = CAST(? AS uuid)
+                    RETURNING\s""" + COLUMNS);
 
     private final DbClient db;
     private final ConnectionRetry retry;
@@ -67,9 +97,51 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                 .map(PostgresWorkflowRepository::workflow));
     }
 
+    @Override
+    public Page<Workflow> list(WorkflowQuery query) {
+        PageRequest page = query.page();
+        Cursor after = page.after();
+        return retry.run("list workflows", retrying -> {
+            List<Workflow> items = new ArrayList<>();
+            boolean more = false;
+            try (Stream<DbRow> rows = db.execute().createNamedQuery(LIST)
+                    .addParam(page.maxBytes())
+                    .addParam(query.name())
+                    .addParam(query.name())
+                    .addParam(after == null ? null : timestamp(after.createdAt()))
+                    .addParam(after == null ? null : timestamp(after.createdAt()))
+                    .addParam(after == null ? null : after.id())
+                    .addParam(page.limit() + 1)
+                    .execute()) {
+                Iterator<DbRow> iterator = rows.iterator();
+                while (iterator.hasNext()) {
+                    DbRow row = iterator.next();
+                    if (items.size() == page.limit() || !Boolean.TRUE.equals(row.column("fits").as(Boolean.class).get())) {
+                        more = true;
+                        break;
+                    }
+                    items.add(workflow(row));
+                }
+            }
+            Workflow last = more ? items.getLast() : null;
+            return new Page<>(items, last == null ? null : new Cursor(last.createdAt(), last.uuid()));
+        });
+    }
+
+    @Override
+    public Optional<Workflow> archive(UUID uuid, Instant at) {
+        // Done twice is harmless: the second keeps the first archive time.
+        return retry.run("archive workflow", retrying -> db.execute().createNamedGet(ARCHIVE)
+                .addParam(timestamp(at))
+                .addParam(uuid)
+                .execute()
+                .map(PostgresWorkflowRepository::workflow));
+    }
+
     private static Workflow workflow(DbRow row) {
         return new Workflow(uuid(row, "uuid"), text(row, "client_id"), text(row, "name"), text(row, "description"),
                 JsonColumns.steps(text(row, "steps")), instant(row, "created_at"),
-                JsonColumns.optionsRetry(text(row, "options")), JsonColumns.optionsTimeout(text(row, "options")));
+                JsonColumns.optionsRetry(text(row, "options")), JsonColumns.optionsTimeout(text(row, "options")),
+                instant(row, "archived_at"));
     }
 }

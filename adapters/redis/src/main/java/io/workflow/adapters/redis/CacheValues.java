@@ -47,6 +47,9 @@ final class CacheValues {
         tree.put("n", workflow.name());
         tree.put("d", workflow.description());
         tree.put("c", micros(workflow.createdAt()));
+        if (workflow.archivedAt() != null) {
+            tree.put("a", micros(workflow.archivedAt()));
+        }
         List<Object> steps = new ArrayList<>();
         for (Step step : workflow.steps()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -93,7 +96,7 @@ final class CacheValues {
         }
         return new Workflow(UUID.fromString((String) tree.get("u")), (String) tree.get("i"), (String) tree.get("n"),
                 (String) tree.get("d"), steps, instant(tree.get("c")), retry((Map<String, Object>) tree.get("r")),
-                nanos(tree.get("t_ns")));
+                nanos(tree.get("t_ns")), instant(tree.get("a")));
     }
 
     static String run(Run run) {

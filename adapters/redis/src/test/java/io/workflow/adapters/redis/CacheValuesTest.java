@@ -35,6 +35,17 @@ class CacheValuesTest {
     }
 
     @Test
+    void archivedWorkflow_roundTripsItsArchiveTime() {
+        Workflow workflow = new Workflow(UUID.randomUUID(), null, "old", null,
+                List.of(new DelayStep("wait", Duration.ofSeconds(1))), T0).archive(T0.plusSeconds(60));
+
+        Workflow read = CacheValues.workflow(CacheValues.workflow(workflow));
+
+        assertThat(read).isEqualTo(workflow);
+        assertThat(read.archivedAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
     void pendingRun_roundTrips() {
         Run run = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of("user_id", 42), T0);
 

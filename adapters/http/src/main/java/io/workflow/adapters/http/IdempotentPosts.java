@@ -1,0 +1,123 @@
+package io.workflow.adapters.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.workflow.application.RunIdempotently;
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.idempotency.IdempotencyKey;
+import io.workflow.domain.idempotency.RecordedResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * POST routes that honour an {@code Idempotency-Key} header (the IETF draft's, Stripe's practice):
+ * with a key, the first request's answer is kept and a repeat with the same method, path and body
+ * gets it again, marked {@code Idempotent-Replayed: true}, without the work being done twice.
+ * Without the header a request is handled as before. The request's fingerprint is a SHA-256 of its
+ * method, path and body as canonical JSON (keys sorted, no whitespace), so a repeat need not
+ * reproduce the first body's bytes, only its content.
+ */
+final class IdempotentPosts {
+    static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+    static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
+    /**
+     * The scope every key belongs to while the API has no callers to tell apart. Once requests
+     * carry a tenant, {@link #scope} answers with it, so each tenant's keys are its own.
+     */
+    static final String DEFAULT_SCOPE = "default";
+
+    private final RunIdempotently runIdempotently;
+
+    IdempotentPosts(RunIdempotently runIdempotently) {
+        this.runIdempotently = runIdempotently;
+    }
+
+    /** A handler that reads the JSON body, then answers what {@code work} makes of it, at most once per key. */
+    Handler handler(Function<Object, RecordedResponse> work) {
+        return (req, res) -> {
+            Object body = Json.readBody(req);
+            Optional<IdempotencyKey> key = key(req);
+            if (key.isEmpty()) {
+                send(res, work.apply(body));
+                return;
+            }
+            RunIdempotently.Answer answer = runIdempotently.run(
+                    new RunIdempotently.Request(key.get(), fingerprint(req, body)), () -> work.apply(body));
+            if (answer.replayed()) {
+                res.header(REPLAYED, "true");
+            }
+            send(res, answer.response());
+        };
+    }
+
+    /** The caller's scope for keys: {@value #DEFAULT_SCOPE} until requests are authenticated. */
+    static String scope(ServerRequest req) {
+        return DEFAULT_SCOPE;
+    }
+
+    /** The answer of a JSON route as it is sent and kept: 200 unless said otherwise, JSON, with its headers. */
+    static RecordedResponse json(Object value, String location) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(HeaderNames.CONTENT_TYPE.defaultCase(), Json.MEDIA_TYPE);
+        if (location != null) {
+            headers.put(HeaderNames.LOCATION.defaultCase(), location);
+        }
+        return new RecordedResponse(Status.OK_200.code(), headers, new String(Json.bytes(value), StandardCharsets.UTF_8));
+    }
+
+    private static void send(ServerResponse res, RecordedResponse response) {
+        res.status(Status.create(response.status()));
+        response.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
+        ProblemResponses.sendBody(res, response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The key of the request, if it has one. The draft sends it as a structured-field string
+     * ({@code "abc"}); a bare token, as Stripe's clients send it, is taken as it is.
+     */
+    private static Optional<IdempotencyKey> key(ServerRequest req) {
+        if (!req.headers().contains(IDEMPOTENCY_KEY)) {
+            return Optional.empty();
+        }
+        if (req.headers().all(IDEMPOTENCY_KEY, List::of).size() > 1) {
+            throw new ProblemException(Problem.invalidHeader(IDEMPOTENCY_KEY.defaultCase(), "must be sent once"));
+        }
+        String value = req.headers().get(IDEMPOTENCY_KEY).get().trim();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        try {
+            return Optional.of(new IdempotencyKey(scope(req), value));
+        } catch (InvalidInputException e) {
+            throw new ProblemException(Problem.invalidHeader(IDEMPOTENCY_KEY.defaultCase(), e.reason()));
+        }
+    }
+
+    private static String fingerprint(ServerRequest req, Object body) {
+        String path = req.prologue().uriPath().path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        sha256.update((req.prologue().method().text() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+        sha256.update(Json.canonicalBytes(body));
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+}
