@@ -1,6 +1,7 @@
 package io.workflow.bootstrap;
 
 import io.workflow.application.ExecuteRun;
+import io.workflow.domain.port.ApiKeyRepository;
 import io.workflow.domain.port.Cache;
 import io.workflow.domain.port.RunCompletionPublisher;
 import io.workflow.domain.port.RunDispatcher;
@@ -24,7 +25,7 @@ import java.util.function.BooleanSupplier;
  */
 record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workflow> workflowCache, Cache<Run> runCache,
                    RunDispatcher dispatcher, RunCompletionPublisher completions, RunIntake intake,
-                   Map<String, BooleanSupplier> readinessChecks) {
+                   Map<String, BooleanSupplier> readinessChecks, ApiKeyRepository apiKeys) {
 
     DrivenPorts {
         Objects.requireNonNull(workflows, "workflows");
@@ -34,6 +35,7 @@ record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workf
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(completions, "completions");
         Objects.requireNonNull(intake, "intake");
+        Objects.requireNonNull(apiKeys, "apiKeys");
         readinessChecks = Collections.unmodifiableMap(new LinkedHashMap<>(readinessChecks));
     }
 

@@ -1,5 +1,6 @@
 package io.workflow.bootstrap;
 
+import io.workflow.adapters.memory.InMemoryApiKeyRepository;
 import io.workflow.adapters.memory.InMemoryCache;
 import io.workflow.adapters.memory.InMemoryRunRepository;
 import io.workflow.adapters.memory.InMemoryWorkflowRepository;
@@ -21,6 +22,6 @@ final class EmbeddedPorts {
         DrivenPorts.RunIntake intake = execute -> closer.register(dispatcher).start(execute::execute);
         return new DrivenPorts(new InMemoryWorkflowRepository(), new InMemoryRunRepository(),
                 new InMemoryCache<>(clock, settings.cacheMaxEntries()), new InMemoryCache<>(clock, settings.cacheMaxEntries()),
-                dispatcher, new LoggingCompletionPublisher(), intake, Map.of());
+                dispatcher, new LoggingCompletionPublisher(), intake, Map.of(), new InMemoryApiKeyRepository());
     }
 }

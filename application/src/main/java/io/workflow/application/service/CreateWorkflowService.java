@@ -24,7 +24,7 @@ public final class CreateWorkflowService implements CreateWorkflow {
     public Workflow create(Command command) {
         Instant now = clock.instant();
         Workflow workflow = new Workflow(TimeOrderedIds.next(now), command.clientId(), command.name(),
-                command.description(), command.steps(), now);
+                command.description(), command.steps(), now, command.tenant());
         workflows.save(workflow);
         cache.written(workflow.uuid(), workflow);
         return workflow;

@@ -37,9 +37,9 @@ public final class TriggerRunService implements TriggerRun {
 
     @Override
     public Run trigger(Command command) {
-        workflows.get(command.workflowId());
+        workflows.get(command.tenant(), command.workflowId());
         Instant now = clock.instant();
-        Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now);
+        Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now, command.tenant());
         runs.insert(run);
         cache.written(run.id(), run);
         try {

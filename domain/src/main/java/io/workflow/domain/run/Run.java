@@ -1,5 +1,7 @@
 package io.workflow.domain.run;
 
+import io.workflow.domain.auth.Tenants;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,12 +14,14 @@ import java.util.UUID;
  * status only moves along {@link RunStatus#canBecome}, or back to pending by {@link #retry}.
  * {@code leaseExpiresAt} is set while a worker holds the run; past it, the run is considered
  * stranded and may be claimed again. {@code attempt} counts the retries: 1 until the first.
+ * {@code tenant} owns the run: the tenant of its workflow.
  */
 public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
                   Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
-                  Instant leaseExpiresAt, int attempt) {
+                  Instant leaseExpiresAt, int attempt, String tenant) {
 
     public Run {
+        Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(workflowId, "workflowId");
         Objects.requireNonNull(status, "status");
@@ -29,10 +33,23 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         }
     }
 
-    /** A new run waiting for a worker. */
+    /** A run of the {@link Tenants#DEFAULT default tenant}: the record as it was before tenants. */
+    public Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
+               Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
+               Instant leaseExpiresAt, int attempt) {
+        this(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults, leaseExpiresAt,
+                attempt, Tenants.DEFAULT);
+    }
+
+    /** A new run of the default tenant waiting for a worker. */
     public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now) {
+        return pending(id, workflowId, payload, now, Tenants.DEFAULT);
+    }
+
+    /** A new run of {@code tenant} waiting for a worker. */
+    public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now, String tenant) {
         return new Run(id, workflowId, RunStatus.PENDING, payload, now,
-                null, null, null, Map.of(), null, 1);
+                null, null, null, Map.of(), null, 1, tenant);
     }
 
     /**
@@ -48,14 +65,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         }
         Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
         return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, startedAt == null ? now : startedAt,
-                null, null, stepResults, leaseExpiresAt, attempt);
+                null, null, stepResults, leaseExpiresAt, attempt, tenant);
     }
 
     /** The same run held longer: its worker is alive and renews the lease. Only while running. */
     public Run heldUntil(Instant leaseExpiresAt) {
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
-                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt);
+                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt, tenant);
     }
 
     /**
@@ -77,7 +94,7 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         Map<String, StepResult> results = new LinkedHashMap<>(stepResults);
         results.put(result.stepName(), result);
-        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt, attempt);
+        return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt, attempt, tenant);
     }
 
     public Run succeed(Instant now) {
@@ -108,14 +125,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
             }
         });
         return new Run(id, workflowId, RunStatus.PENDING, payload, createdAt, startedAt, null, null, succeeded, null,
-                attempt + 1);
+                attempt + 1, tenant);
     }
 
     private Run finish(RunStatus next, Instant now, String reason) {
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException(status, next);
         }
-        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null, attempt);
+        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null, attempt, tenant);
     }
 
     private void requireStatus(RunStatus expected, RunStatus next) {

@@ -1,6 +1,7 @@
 package io.workflow.domain.workflow;
 
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.auth.Tenants;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,17 +12,24 @@ import java.util.UUID;
 
 /**
  * A named, ordered list of steps. {@code uuid} is the server's identity; {@code id} is the
- * client's own label, kept as given. Invariants: a name, at most {@link #MAX_STEPS} steps, step
+ * client's own label, kept as given; {@code tenant} owns the workflow and its runs. Invariants: a name, at most {@link #MAX_STEPS} steps, step
  * names unique.
  */
-public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
+public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
+                       String tenant) {
     public static final int MAX_STEPS = 100;
     public static final int MAX_NAME_LENGTH = 200;
 
     public Workflow {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(tenant, "tenant");
         steps = checkDefinition(name, steps);
+    }
+
+    /** A workflow of the {@link Tenants#DEFAULT default tenant}: the record as it was before tenants. */
+    public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
+        this(uuid, id, name, description, steps, createdAt, Tenants.DEFAULT);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.NotFoundException;
+import io.workflow.domain.auth.ForbiddenException;
 import io.workflow.domain.run.IllegalTransitionException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.port.StoreUnavailableException;
@@ -73,6 +74,7 @@ final class ProblemResponses {
         routing.error(ProblemException.class, (req, res, e) -> send(res, e.problem()))
                 .error(InvalidInputException.class, (req, res, e) -> send(res, Problem.invalidBody(e)))
                 .error(NotFoundException.class, (req, res, e) -> send(res, Problem.of(Status.NOT_FOUND_404, e.getMessage())))
+                .error(ForbiddenException.class, (req, res, e) -> send(res, Problem.forbidden(e)))
                 .error(IllegalTransitionException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(DispatchException.class, ProblemResponses::dispatchFailed)
                 .error(StoreUnavailableException.class, ProblemResponses::storeUnavailable)

@@ -12,6 +12,8 @@ import io.workflow.application.ListRuns;
 import io.workflow.application.RetryRun;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.auth.Caller;
+import io.workflow.domain.auth.Scope;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
@@ -60,22 +62,33 @@ final class RunHttpService implements HttpService {
                 .any(RUNS, methodNotAllowed(Method.GET))
                 .get(RUN, this::get)
                 .any(RUN, methodNotAllowed(Method.GET))
-                .post(CANCEL, (req, res) -> Json.send(res, RunJson.tree(cancelRun.cancel(runId(req)))))
+                .post(CANCEL, (req, res) -> Json.send(res, RunJson.tree(cancelRun.cancel(ownRunId(req)))))
                 .any(CANCEL, methodNotAllowed(Method.POST))
-                .post(RETRY, (req, res) -> Json.send(res, RunJson.tree(retryRun.retry(runId(req)))))
+                .post(RETRY, (req, res) -> Json.send(res, RunJson.tree(retryRun.retry(ownRunId(req)))))
                 .any(RETRY, methodNotAllowed(Method.POST));
     }
 
     private void trigger(ServerRequest req, ServerResponse res) {
+        Caller caller = Callers.require(req, Scope.RUNS_TRIGGER);
         TriggerRun.Command command = RunJson.command(Json.readBody(req));
         Json.requireAtMost(command.payload(), maxPayloadBytes, "payload", "payload");
-        Run run = triggerRun.trigger(command);
+        Run run = triggerRun.trigger(command.of(caller.tenant()));
         res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/runs/" + run.id());
         Json.send(res, new RunTriggered(run.id().toString(), "triggered"));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Json.send(res, RunJson.tree(getRun.get(runId(req))));
+        Caller caller = Callers.require(req, Scope.RUNS_READ);
+        Json.send(res, RunJson.tree(getRun.get(caller.tenant(), runId(req))));
+    }
+
+    /**
+     * The id of a run the caller may change (cancel, retry: {@code runs:trigger}); another tenant's
+     * run answers 404 before anything changes, like an unknown one.
+     */
+    private UUID ownRunId(ServerRequest req) {
+        Caller caller = Callers.require(req, Scope.RUNS_TRIGGER);
+        return getRun.get(caller.tenant(), runId(req)).id();
     }
 
     private static UUID runId(ServerRequest req) {
@@ -83,15 +96,16 @@ final class RunHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        Caller caller = Callers.require(req, Scope.RUNS_READ);
         RunQuery query;
         try {
-            query = queries.read(req.query());
+            query = queries.read(req.query(), caller.tenant());
         } catch (InvalidInputException e) {
             throw new ProblemException(Problem.invalidQuery(e));
         }
         Page<Run> page = listRuns.list(query);
         List<Map<String, Object>> items = page.items().stream().map(RunJson::tree).toList();
-        Json.send(res, new RunPageBody(items, queries.token(page.next()), query.page().limit()));
+        Json.send(res, new RunPageBody(items, queries.token(page.next(), caller.tenant()), query.page().limit()));
     }
 
     private record RunTriggered(String runId, String status) {

@@ -8,6 +8,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetWorkflow;
+import io.workflow.domain.auth.Caller;
+import io.workflow.domain.auth.Scope;
 import io.workflow.domain.workflow.Workflow;
 
 import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
@@ -36,15 +38,17 @@ final class WorkflowHttpService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
+        Caller caller = Callers.require(req, Scope.WORKFLOWS_WRITE);
         Object body = Json.readBody(req);
         Json.requireAtMost(body, maxDefinitionBytes, null, "the workflow definition");
-        Workflow workflow = createWorkflow.create(WorkflowJson.command(body));
+        Workflow workflow = createWorkflow.create(WorkflowJson.command(body).of(caller.tenant()));
         res.header(HeaderNames.LOCATION, HttpApi.PREFIX + "/workflows/" + workflow.uuid());
         Json.send(res, new WorkflowCreated("Workflow created successfully", workflow.uuid().toString()));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Json.send(res, WorkflowJson.tree(getWorkflow.get(PathIds.uuid(req, "uuid", "workflow"))));
+        Caller caller = Callers.require(req, Scope.WORKFLOWS_READ);
+        Json.send(res, WorkflowJson.tree(getWorkflow.get(caller.tenant(), PathIds.uuid(req, "uuid", "workflow"))));
     }
 
     private record WorkflowCreated(String message, String workflowId) {

@@ -6,6 +6,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.workflow.domain.port.ApiKeyRepository;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.WorkflowRepository;
 
@@ -13,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The service's way into PostgreSQL: one HikariCP pool, the Helidon DB client over it, and the two
+ * The service's way into PostgreSQL: one HikariCP pool, the Helidon DB client over it, and the
  * repositories. Whoever opens a store closes it. Opening does not touch the schema; run
  * {@link PostgresMigrations#apply} first. Every statement of the repositories goes through one
  * {@link ConnectionRetry}: a statement whose connection fails is tried again for up to
@@ -29,12 +30,14 @@ public final class PostgresStore implements AutoCloseable {
     private final DbClient db;
     private final PostgresWorkflowRepository workflows;
     private final PostgresRunRepository runs;
+    private final PostgresApiKeyRepository apiKeys;
 
     private PostgresStore(HikariDataSource dataSource, DbClient db, ConnectionRetry retry) {
         this.dataSource = dataSource;
         this.db = db;
         this.workflows = new PostgresWorkflowRepository(db, retry);
         this.runs = new PostgresRunRepository(db, retry);
+        this.apiKeys = new PostgresApiKeyRepository(db, retry);
     }
 
     /** Opens the pool and the DB client; Hikari fills the pool in the background, so PostgreSQL may still be down. */
@@ -44,6 +47,7 @@ public final class PostgresStore implements AutoCloseable {
             DbStatements.Builder statements = DbStatements.builder();
             addAll(statements, PostgresWorkflowRepository.STATEMENTS);
             addAll(statements, PostgresRunRepository.STATEMENTS);
+            addAll(statements, PostgresApiKeyRepository.STATEMENTS);
             DbClient db = JdbcClientBuilder.create()
                     .connectionPool(new HikariConnectionPool(dataSource))
                     .statements(statements.build())
@@ -63,6 +67,11 @@ public final class PostgresStore implements AutoCloseable {
     /** The run repository backed by this store. */
     public RunRepository runs() {
         return runs;
+    }
+
+    /** The API key repository backed by this store. */
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
     }
 
     /** Whether PostgreSQL answers a trivial query right now; for readiness checks, never throws. */

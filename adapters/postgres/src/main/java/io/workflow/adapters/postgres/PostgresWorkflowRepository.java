@@ -23,10 +23,10 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
     static final Map<String, String> STATEMENTS = Map.of(
             INSERT, """
-                    INSERT INTO workflows (uuid, client_id, name, description, steps, created_at)
-                    VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?)""",
+                    INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, tenant)
+                    VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, ?)""",
             FIND_BY_ID, """
-                    SELECT uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at
+                    SELECT uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at, tenant
                     FROM workflows WHERE uuid = CAST(? AS uuid)""");
 
     private final DbClient db;
@@ -48,6 +48,7 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                     .addParam(workflow.description())
                     .addParam(steps)
                     .addParam(timestamp(workflow.createdAt()))
+                    .addParam(workflow.tenant())
                     .execute());
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
@@ -67,6 +68,6 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
 
     private static Workflow workflow(DbRow row) {
         return new Workflow(uuid(row, "uuid"), text(row, "client_id"), text(row, "name"), text(row, "description"),
-                JsonColumns.steps(text(row, "steps")), instant(row, "created_at"));
+                JsonColumns.steps(text(row, "steps")), instant(row, "created_at"), text(row, "tenant"));
     }
 }

@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * entries of the old one are simply never read again and expire.
  */
 final class CacheValues {
-    static final String WORKFLOW_PREFIX = "workflow:v2:";
-    static final String RUN_PREFIX = "run:v2:";
+    static final String WORKFLOW_PREFIX = "workflow:v3:";
+    static final String RUN_PREFIX = "run:v3:";
     // Jackson's default thread-local buffer recycling gives no reuse on virtual threads.
     private static final ObjectMapper MAPPER = new ObjectMapper(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
@@ -65,6 +65,7 @@ final class CacheValues {
             steps.add(entry);
         }
         tree.put("s", steps);
+        tree.put("t", workflow.tenant());
         return write(tree);
     }
 
@@ -81,7 +82,7 @@ final class CacheValues {
                             (Map<String, String>) entry.get("h"), entry.get("b"), retry((Map<String, Object>) entry.get("r"))));
         }
         return new Workflow(UUID.fromString((String) tree.get("u")), (String) tree.get("i"), (String) tree.get("n"),
-                (String) tree.get("d"), steps, instant(tree.get("c")));
+                (String) tree.get("d"), steps, instant(tree.get("c")), (String) tree.get("t"));
     }
 
     static String run(Run run) {
@@ -112,6 +113,7 @@ final class CacheValues {
         tree.put("r", results);
         tree.put("l", micros(run.leaseExpiresAt()));
         tree.put("a", run.attempt());
+        tree.put("t", run.tenant());
         return write(tree);
     }
 
@@ -130,7 +132,7 @@ final class CacheValues {
         return new Run(UUID.fromString((String) tree.get("i")), UUID.fromString((String) tree.get("w")),
                 RunStatus.valueOf((String) tree.get("s")), (Map<String, ?>) tree.get("p"), instant(tree.get("c")),
                 instant(tree.get("st")), instant(tree.get("co")), (String) tree.get("e"), results, instant(tree.get("l")),
-                ((Number) tree.get("a")).intValue());
+                ((Number) tree.get("a")).intValue(), (String) tree.get("t"));
     }
 
     private static String write(Object tree) {
