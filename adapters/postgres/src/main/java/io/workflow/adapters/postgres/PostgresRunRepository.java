@@ -283,7 +283,7 @@ public final class PostgresRunRepository implements RunRepository {
                 SELECT runs.*, CAST(? AS bigint) AS budget,
                        COALESCE(payload_bytes, octet_length(CAST(payload AS text)))
                        + COALESCE(step_results_bytes, octet_length(CAST(step_results AS text))) AS bytes
-                FROM runs WHERE """ + String.join(" AND ", conditions)
+                FROM runs""" + " WHERE " + String.join(" AND ", conditions)
                 + " ORDER BY runs.created_at DESC, runs.id DESC LIMIT ?";
         return """
                 SELECT id, workflow_id, status, CASE WHEN fits THEN CAST(payload AS text) END AS payload,
