@@ -113,11 +113,12 @@ class ApiKeysIT {
         return (String) createKeyAnswer(tenant, scopes).get("key");
     }
 
+    @SuppressWarnings("unchecked")
     private Map<String, Object> createKeyAnswer(String tenant, List<String> scopes) throws IOException, InterruptedException {
         StackClient.Answer answer = admin.post("api/v1/keys", Map.of("tenant", tenant, "scopes", scopes, "name", "ApiKeysIT"));
         StackClient.require(answer, 201);
         assertThat(answer.body()).containsEntry("tenant", tenant);
-        assertThat((List<?>) answer.body().get("scopes")).containsExactlyInAnyOrderElementsOf(scopes);
+        assertThat((List<Object>) answer.body().get("scopes")).containsExactlyInAnyOrderElementsOf(scopes);
         assertThat((String) answer.body().get("key")).startsWith("wfa_").hasSizeGreaterThan(40);
         return answer.body();
     }
