@@ -76,19 +76,21 @@ wait_for_health() { # wait_for_health PORT PID SECONDS — until /health answers
 # aot_workload URL FLOWS — FLOWS times: create a workflow, read it, trigger a run, read the run,
 # list runs; then waits (bounded) for the last run, so the worker's path is recorded too.
 aot_workload() {
-    local base=$1 flows=$2 i workflow run json='Content-Type: application/json'
+    local base=$1 flows=$2 i workflow run json='Content-Type: application/json' auth=()
+    # with AUTH=required the training sends the bootstrap key, so the cache covers authentication too
+    [ ! -s "$ADMIN_KEY_FILE" ] || auth=(-H "Authorization: Bearer $(<"$ADMIN_KEY_FILE")")
     for ((i = 0; i < flows; i++)); do
-        workflow=$(curl -sf -m 10 -H "$json" "$base/api/v1/workflows" \
+        workflow=$(curl -sf -m 10 "${auth[@]}" -H "$json" "$base/api/v1/workflows" \
             -d '{"name":"aot","steps":[{"name":"w","type":"delay","config":{"duration":0.01}}]}' |
             sed -n 's/.*"workflow_id":"\([^"]*\)".*/\1/p')
-        [ -n "$workflow" ] && curl -sf -m 10 -o /dev/null "$base/api/v1/workflows/$workflow" || return 1
-        run=$(curl -sf -m 10 -H "$json" "$base/api/v1/trigger" -d "{\"workflow_id\":\"$workflow\",\"payload\":{\"n\":$i}}" |
+        [ -n "$workflow" ] && curl -sf -m 10 "${auth[@]}" -o /dev/null "$base/api/v1/workflows/$workflow" || return 1
+        run=$(curl -sf -m 10 "${auth[@]}" -H "$json" "$base/api/v1/trigger" -d "{\"workflow_id\":\"$workflow\",\"payload\":{\"n\":$i}}" |
             sed -n 's/.*"run_id":"\([^"]*\)".*/\1/p')
-        [ -n "$run" ] && curl -sf -m 10 -o /dev/null "$base/api/v1/runs/$run" || return 1
-        curl -sf -m 10 -o /dev/null "$base/api/v1/runs?limit=50" || return 1
+        [ -n "$run" ] && curl -sf -m 10 "${auth[@]}" -o /dev/null "$base/api/v1/runs/$run" || return 1
+        curl -sf -m 10 "${auth[@]}" -o /dev/null "$base/api/v1/runs?limit=50" || return 1
     done
     for ((i = 0; i < 50; i++)); do
-        curl -sf -m 10 "$base/api/v1/runs/$run" | grep -q '"status":"success"' && return 0
+        curl -sf -m 10 "${auth[@]}" "$base/api/v1/runs/$run" | grep -q '"status":"success"' && return 0
         sleep 0.2
     done
     return 1

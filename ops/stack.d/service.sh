@@ -31,6 +31,7 @@ service_env() {
         KAFKA_BOOTSTRAP_SERVERS="$infra:$KAFKA_PORT" KAFKA_CONSUMER_GROUP=workflow-workers \
         KAFKA_TRIGGER_PARTITIONS="$KAFKA_PARTITIONS" \
         REDIS_ENABLED="$redis" REDIS_HOST="$infra" REDIS_PORT="$REDIS_PORT" \
+        CURSOR_SECRET="$CURSOR_SECRET" AUTH="$AUTH" \
         WEBHOOK_ALLOW="$WEBHOOK_ALLOW" JAVA_HOME="$JAVA_HOME"
 }
 
@@ -69,6 +70,24 @@ migrate() {
         die "migrate: the schema or the topics could not be brought up to date; see $log"
     }
     step_done "schema and topics up to date"
+}
+
+# ensure_admin_key — the bootstrap admin key (tenant "default"), once: the `keys create` command of
+# the service's jar writes it to $ADMIN_KEY_FILE (mode 0600); later `up`s keep the file.
+ensure_admin_key() {
+    local command_line log
+    [ -s "$ADMIN_KEY_FILE" ] && return 0
+    log=$(component_log migrate)
+    step_start admin-key
+    mapfile -t command_line < <(service_command migrate 0)
+    command_line+=(keys create --tenant default --scopes admin --name bootstrap-admin --key-file "$ADMIN_KEY_FILE")
+    echo "=== $(date -u +%FT%TZ) bootstrap admin key" >>"$log"
+    timeout "$SERVICE_TIMEOUT" "${command_line[@]}" </dev/null >>"$log" 2>&1 9>&- || {
+        rm -f "$ADMIN_KEY_FILE"
+        show_log_tail "$log"
+        die "admin-key: the bootstrap admin key could not be created; see $log"
+    }
+    step_done "admin key in $ADMIN_KEY_FILE"
 }
 
 # up_services NAME... — starts those not running together, then waits for each.

@@ -7,10 +7,16 @@ STACK_HOME=$(realpath -m "${STACK_HOME:-$REPO_ROOT/.stack}")
 STATE_FILE="$STACK_HOME/state.env"
 RUN_DIR="$STACK_HOME/run"
 LOG_DIR="$STACK_HOME/logs"
+# Generated once by `up` (mode 0600): the database password and the cursor secret (secrets.sh).
+SECRETS_FILE="$STACK_HOME/secrets.env"
+# The bootstrap admin API key, made once by `up` (mode 0600): what the tests and the benchmark send.
+ADMIN_KEY_FILE="$STACK_HOME/admin.key"
 
 DB_NAME=workflow
 DB_USER=workflow
+# Replaced by the generated password once $SECRETS_FILE exists (load_settings).
 DB_PASSWORD=workflow
+CURSOR_SECRET=
 
 # Seconds `up` waits for each component to become healthy (while its process lives).
 PG_TIMEOUT=${PG_TIMEOUT:-60}
@@ -26,7 +32,7 @@ PROBE_TIMEOUT=${PROBE_TIMEOUT:-5}
 # The settings saved with a running stack: what shapes it (not SERVICE_JAR/JAVA_OPTS, which only
 # affect processes started next). WEBHOOK_ALLOW too: a replica restarted later (ops/faults, a
 # rolling restart from another shell) must open the same webhook addresses as its peers.
-STATE_SETTINGS=(TOPOLOGY PG_VERSION PG_CLUSTER PG_PORT PGBOUNCER_PORT REDIS_PORT KAFKA_PORT
+STATE_SETTINGS=(TOPOLOGY AUTH PG_VERSION PG_CLUSTER PG_PORT PGBOUNCER_PORT REDIS_PORT KAFKA_PORT
     KAFKA_CONTROLLER_PORT KAFKA_PARTITIONS HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS
     STACK_LISTEN_ADDRESS STACK_PEER_NETWORK WEBHOOK_ALLOW)
 
@@ -76,12 +82,16 @@ load_settings() {
     STACK_PEER_NETWORK=${STACK_PEER_NETWORK:-}
     # Webhooks reach public addresses only unless this opens others (the service's WEBHOOK_ALLOW).
     WEBHOOK_ALLOW=${WEBHOOK_ALLOW:-}
+    # required: every API request needs a key; off: the seed's open API (the services' AUTH)
+    AUTH=${AUTH:-required}
     # A running stack keeps the settings it was started with.
     if [ "${1:-}" != nostate ] && [ -r "$STATE_FILE" ]; then
         # shellcheck source=/dev/null
         . "$STATE_FILE"
     fi
+    load_secrets
     check_settings
+    case "$AUTH" in required | off) ;; *) die "AUTH must be required or off, got '$AUTH'" ;; esac
     PG_CONF_DIR="/etc/postgresql/$PG_VERSION/$PG_CLUSTER"
     PG_DATA="$STACK_HOME/postgres"
     KAFKA_DIR="$STACK_HOME/kafka"

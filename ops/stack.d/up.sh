@@ -53,6 +53,7 @@ up_service_processes() {
     done
     [ "${#apis[@]}" -gt 0 ] || return 0
     migrate
+    ensure_admin_key
     ensure_aot_cache
     up_services "${apis[@]}"
     up_services "${workers[@]}"
@@ -69,6 +70,7 @@ up_summary() {
     infra+=", Kafka 127.0.0.1:$KAFKA_PORT"
     log "infra:      $infra"
     log "topology:   $TOPOLOGY (state in $STACK_HOME)"
+    [ ! -s "$ADMIN_KEY_FILE" ] || log "admin key:  $ADMIN_KEY_FILE (AUTH=$AUTH; send it as 'Authorization: Bearer <key>')"
     log "up took:    $(elapsed_s "$t0")"
     log "memory:     $(memory_line) (PSS)"
 }
@@ -90,6 +92,7 @@ cmd_up() {
     install -d -m 0755 "$RUN_DIR" "$LOG_DIR"
     forget_dead_pidfiles
     touch "$STACK_HOME/.workflow-stack" # marks the directory as ours (down --purge checks it)
+    ensure_secrets
     save_state
     if [ "$TOPOLOGY" = hosts ]; then # ops/stack.d/hosts.sh
         hosts_up "$t0"

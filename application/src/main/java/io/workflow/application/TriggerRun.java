@@ -2,6 +2,8 @@ package io.workflow.application;
 
 import io.workflow.domain.run.Run;
 
+import io.workflow.domain.auth.Tenants;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,10 +13,21 @@ import java.util.UUID;
 public interface TriggerRun {
 
     /** A run to start: the workflow and the payload its steps may refer to (none: an empty payload). */
-    record Command(UUID workflowId, Map<String, ?> payload) {
+    record Command(UUID workflowId, Map<String, ?> payload, String tenant) {
         public Command {
             Objects.requireNonNull(workflowId, "workflowId");
+            Objects.requireNonNull(tenant, "tenant");
             payload = payload == null ? Map.of() : payload;
+        }
+
+        /** A run for the {@link Tenants#DEFAULT default tenant}. */
+        public Command(UUID workflowId, Map<String, ?> payload) {
+            this(workflowId, payload, Tenants.DEFAULT);
+        }
+
+        /** The same run, asked for by {@code tenant}: it may only run that tenant's workflows. */
+        public Command of(String tenant) {
+            return new Command(workflowId, payload, tenant);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.workflow.bootstrap;
 
 import io.workflow.application.ExecuteRun;
+import io.workflow.domain.port.ApiKeyRepository;
 import io.workflow.domain.port.Cache;
 import io.workflow.domain.port.IdempotencyKeys;
 import io.workflow.domain.port.RunCompletionPublisher;
@@ -26,7 +27,8 @@ import java.util.function.BooleanSupplier;
  */
 record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workflow> workflowCache, Cache<Run> runCache,
                    RunDispatcher dispatcher, RunCompletionPublisher completions, RunIntake intake,
-                   Map<String, BooleanSupplier> readinessChecks, SigningSecretRepository signingSecrets, IdempotencyKeys idempotencyKeys) {
+                   Map<String, BooleanSupplier> readinessChecks, SigningSecretRepository signingSecrets, IdempotencyKeys idempotencyKeys,
+                   ApiKeyRepository apiKeys) {
 
     DrivenPorts {
         Objects.requireNonNull(workflows, "workflows");
@@ -38,6 +40,7 @@ record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workf
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(signingSecrets, "signingSecrets");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(apiKeys, "apiKeys");
         readinessChecks = Collections.unmodifiableMap(new LinkedHashMap<>(readinessChecks));
     }
 

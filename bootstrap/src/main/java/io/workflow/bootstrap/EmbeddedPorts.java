@@ -1,5 +1,6 @@
 package io.workflow.bootstrap;
 
+import io.workflow.adapters.memory.InMemoryApiKeyRepository;
 import io.workflow.adapters.memory.InMemoryCache;
 import io.workflow.adapters.memory.InMemoryIdempotencyKeys;
 import io.workflow.adapters.memory.InMemoryRunRepository;
@@ -23,6 +24,7 @@ final class EmbeddedPorts {
         DrivenPorts.RunIntake intake = execute -> closer.register(dispatcher).start(execute::execute);
         return new DrivenPorts(new InMemoryWorkflowRepository(), new InMemoryRunRepository(),
                 new InMemoryCache<>(clock, settings.cacheMaxEntries()), new InMemoryCache<>(clock, settings.cacheMaxEntries()),
-                dispatcher, new LoggingCompletionPublisher(), intake, Map.of(), new InMemorySigningSecretRepository(), new InMemoryIdempotencyKeys());
+                dispatcher, new LoggingCompletionPublisher(), intake, Map.of(), new InMemorySigningSecretRepository(), new InMemoryIdempotencyKeys(),
+                new InMemoryApiKeyRepository());
     }
 }

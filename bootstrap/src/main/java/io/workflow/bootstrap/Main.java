@@ -3,7 +3,12 @@ package io.workflow.bootstrap;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 
-/** Starts the service: configuration from application.yaml, overridden by environment variables. */
+import java.util.Arrays;
+
+/**
+ * Starts the service: configuration from application.yaml, overridden by environment variables.
+ * {@code keys ...} manages API keys instead ({@link KeysCommand}).
+ */
 public final class Main {
 
     private Main() {
@@ -13,6 +18,9 @@ public final class Main {
         LogConfig.configureRuntime();
         Config config = Config.create();
         Settings settings = Settings.read(config);
+        if (args.length > 0 && args[0].equals("keys")) {
+            System.exit(KeysCommand.run(settings, Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         if (settings.role() == Role.MIGRATE) {
             Migration.run(settings);
             return;

@@ -6,6 +6,8 @@ import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.steps.StepExecutors;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.service.ArchiveWorkflowService;
+import io.workflow.application.service.ApiKeyService;
+import io.workflow.application.service.AuthenticateCallerService;
 import io.workflow.application.service.CacheAside;
 import io.workflow.application.service.ChangeRunService;
 import io.workflow.application.service.CreateWorkflowService;
@@ -44,6 +46,8 @@ final class Service implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Service.class.getName());
     /** PostgreSQL keeps microseconds; a clock that ticks in microseconds keeps every store equal. */
     private static final Duration CLOCK_TICK = Duration.ofNanos(1_000);
+    /** Keys a replica remembers at once; far more than a deployment issues. */
+    private static final int MAX_CACHED_KEYS = 10_000;
 
     private final Closer closer;
     private final WebServer server;
@@ -122,7 +126,8 @@ final class Service implements AutoCloseable {
                     .shutdownGracePeriod(settings.shutdown().grace())
                     .update(builder -> {
                         if (role.servesApi()) {
-                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.http(), settings.limits());
+                            HttpApi.configure(builder, useCases, access(settings.auth(), ports, clock), settings.cursorSecret(),
+                                    settings.http(), settings.limits());
                         } else {
                             HttpApi.configureWithoutApi(builder, settings.http());
                         }
@@ -138,6 +143,14 @@ final class Service implements AutoCloseable {
             closer.close();
             throw e;
         }
+    }
+
+    /** Who may use the API, over the mode's key store. */
+    private static HttpApi.Access access(Settings.Auth auth, DrivenPorts ports, Clock clock) {
+        ApiKeyService keys = new ApiKeyService(ports.apiKeys(), clock);
+        return new HttpApi.Access(auth.required(),
+                new AuthenticateCallerService(ports.apiKeys(), clock, auth.keyCache(), MAX_CACHED_KEYS),
+                new HttpApi.KeyUseCases(keys, keys, keys), auth.rateLimit());
     }
 
     int port() {

@@ -3,6 +3,7 @@ package io.workflow.bootstrap;
 import io.helidon.config.Config;
 import io.workflow.adapters.http.ClientLimits;
 import io.workflow.adapters.http.HttpApi;
+import io.workflow.adapters.http.KeyRateLimit;
 import io.workflow.adapters.kafka.KafkaSettings;
 import io.workflow.adapters.postgres.PostgresSettings;
 import io.workflow.adapters.redis.RedisSettings;
@@ -10,6 +11,7 @@ import io.workflow.adapters.steps.WebhookAddressPolicy;
 import io.workflow.adapters.steps.WebhookSettings;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Every setting of the service, read once from the configuration. Defaults live in one place,
@@ -18,7 +20,12 @@ import java.time.Duration;
  */
 record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
                 HttpApi.Limits limits, WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis,
-                KafkaSettings kafka, Shutdown shutdown, ClientLimits http, Idempotency idempotency) {
+                KafkaSettings kafka, Shutdown shutdown, ClientLimits http, Idempotency idempotency, Auth auth) {
+    /** A key looked up this long ago may have been revoked since: within the 5 s revocation promise, with room for the lookup itself. */
+    private static final Duration MAX_KEY_CACHE = Duration.ofSeconds(4);
+    /** application.yaml's stand-ins, fit for a developer's embedded run and refused in stack mode. */
+    private static final String PLACEHOLDER_CURSOR_SECRET = "change-me-in-production";
+    private static final String DEFAULT_DATABASE_PASSWORD = "workflow";
 
     /** Idempotency keys: how long a key is kept, how long a request holds it, how often expired keys are deleted. */
     record Idempotency(Duration retention, Duration lock, Duration cleanupInterval) {
@@ -36,6 +43,13 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
     record Recovery(Duration interval, Duration pendingGrace, int batchSize) {
     }
 
+    /**
+     * Who may use the API: {@code required} (API keys) or not; how long a replica trusts a key it
+     * looked up (which bounds how long a revoked key still works there), and each key's rate limit.
+     */
+    record Auth(boolean required, Duration keyCache, KeyRateLimit rateLimit) {
+    }
+
     /** SIGTERM: how long an API replica drains before its listener closes, then how long requests in flight may take. */
     record Shutdown(Duration drainDelay, Duration grace) {
     }
@@ -43,6 +57,11 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
     static Settings read(Config config) {
         Role role = Role.parse(text(config, "role"));
         Mode mode = Mode.parse(text(config, "mode"));
+        Auth auth = auth(config, mode);
+        if (mode == Mode.STACK) {
+            refusePlaceholder(config, "cursor.secret", PLACEHOLDER_CURSOR_SECRET, "CURSOR_SECRET");
+            refusePlaceholder(config, "postgres.password", DEFAULT_DATABASE_PASSWORD, "POSTGRES_PASSWORD");
+        }
         Worker worker = new Worker(integer(config, "worker.concurrency"), seconds(config, "worker.lease.seconds"),
                 millis(config, "timers.sleep.max.ms"), millis(config, "timers.poll.interval.ms"), integer(config, "timers.batch.size"));
         return new Settings(role, mode, text(config, "cursor.secret"), worker,
@@ -58,7 +77,33 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
                 http(config.get("http")),
                 new Idempotency(seconds(config, "idempotency.retention.seconds"), seconds(config, "idempotency.lock.seconds"),
-                        seconds(config, "idempotency.cleanup.interval.seconds")));
+                        seconds(config, "idempotency.cleanup.interval.seconds")), auth);
+    }
+
+    /** A stack that kept a published default would let anyone forge cursors or log in to its database. */
+    private static void refusePlaceholder(Config config, String key, String placeholder, String variable) {
+        if (placeholder.equals(text(config, key))) {
+            throw new IllegalArgumentException("stack mode refuses the default " + key + " ('" + placeholder
+                    + "'): set " + variable + " to a secret of your own (ops/stack up generates one)");
+        }
+    }
+
+    /** {@code auth}: required, off, or auto (required in stack mode, off in the embedded mode). */
+    private static Auth auth(Config config, Mode mode) {
+        String value = text(config, "auth").trim().toLowerCase(Locale.ROOT);
+        boolean required = switch (value) {
+            case "required" -> true;
+            case "off" -> false;
+            case "auto" -> mode == Mode.STACK;
+            default -> throw new IllegalArgumentException("AUTH must be required, off or auto, not '" + value + "'");
+        };
+        Duration keyCache = millis(config, "keys.cache.ms");
+        if (keyCache.compareTo(MAX_KEY_CACHE) > 0) {
+            throw new IllegalArgumentException("KEYS_CACHE_MS must be at most " + MAX_KEY_CACHE.toMillis()
+                    + ": a revoked key must stop working within 5 s on every replica");
+        }
+        return new Auth(required, keyCache,
+                new KeyRateLimit(config.get("keys.rate.per.second").asDouble().get(), integer(config, "keys.rate.burst")));
     }
 
     private static ClientLimits http(Config http) {

@@ -30,6 +30,6 @@ final class StackPorts {
         readiness.put("kafka", dispatcher::ping);
         return new DrivenPorts(store.workflows(), store.runs(), redis.workflowCache(), redis.runCache(),
                 dispatcher, completions, execute -> closer.register(KafkaRunWorker.start(settings.kafka(), execute)),
-                readiness, store.signingSecrets(), store.idempotencyKeys());
+                readiness, store.signingSecrets(), store.idempotencyKeys(), store.apiKeys());
     }
 }

@@ -56,7 +56,7 @@ public final class CreateWorkflowService implements CreateWorkflow {
         checkWebhookHosts(command.steps());
         Instant now = clock.instant();
         Workflow workflow = new Workflow(TimeOrderedIds.next(now), command.clientId(), command.name(),
-                command.description(), command.steps(), now, command.retry(), command.timeout());
+                command.description(), command.steps(), now, command.retry(), command.timeout(), null, command.tenant());
         String secret = null;
         if (secrets != null) {
             SigningSecrets first = SigningSecrets.first(random);

@@ -39,11 +39,11 @@ public final class TriggerRunService implements TriggerRun {
 
     @Override
     public Run trigger(Command command) {
-        Workflow workflow = workflows.get(command.workflowId()).requireActive();
+        Workflow workflow = workflows.get(command.tenant(), command.workflowId()).requireActive();
         // Checked before anything is stored: a payload its placeholders cannot resolve would only fail a step later.
         PayloadContract.of(workflow.steps()).requireSatisfiedBy(command.payload());
         Instant now = clock.instant();
-        Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now);
+        Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now, command.tenant());
         runs.insert(run);
         cache.written(run.id(), run);
         try {

@@ -14,10 +14,17 @@ public final class FuzzCheck {
 
     private final RawHttp http;
     private final String host;
+    /** Header lines (each ending in CRLF) the checks' own reads carry: an API key, or nothing. */
+    private final String credentials;
 
     public FuzzCheck(RawHttp http, String host) {
+        this(http, host, "");
+    }
+
+    public FuzzCheck(RawHttp http, String host, String credentials) {
         this.http = http;
         this.host = host;
+        this.credentials = credentials;
     }
 
     /** Null when the request was answered well, else what went wrong (status and body, or how the answer failed). */
@@ -54,7 +61,7 @@ public final class FuzzCheck {
 
     /** A plain GET, kept alive. */
     public FuzzRequest get(String path) {
-        return new FuzzRequest("GET", path, ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+        return new FuzzRequest("GET", path, ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + credentials + "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1), false);
     }
 

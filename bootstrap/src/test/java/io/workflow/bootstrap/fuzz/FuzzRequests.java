@@ -24,10 +24,17 @@ public final class FuzzRequests {
 
     private final String host;
     private final String workflowId;
+    /** Header lines (each ending in CRLF) every request carries after {@code Host}: an API key, or nothing. */
+    private final String credentials;
 
     public FuzzRequests(String host, String workflowId) {
+        this(host, workflowId, "");
+    }
+
+    public FuzzRequests(String host, String workflowId, String credentials) {
         this.host = host;
         this.workflowId = workflowId;
+        this.credentials = credentials;
     }
 
     public Arbitrary<FuzzRequest> requests() {
@@ -101,7 +108,7 @@ public final class FuzzRequests {
 
     private FuzzRequest build(String method, String target, byte[] body, String contentType, Framing framing, String extra) {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        write(wire, method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n");
+        write(wire, method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n" + credentials);
         if (contentType != null) {
             write(wire, "Content-Type: " + contentType + "\r\n");
         }

@@ -43,14 +43,15 @@ class HttpFuzzIT {
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         // One generator for all threads (jqwik's sampling is not thread-safe), each request taken under its lock.
-        Iterator<FuzzRequest> requests = new FuzzRequests(host, workflowId).requests().sampleStream().limit(REQUESTS).iterator();
+        String credentials = StackClient.credentialHeaders();
+        Iterator<FuzzRequest> requests = new FuzzRequests(host, workflowId, credentials).requests().sampleStream().limit(REQUESTS).iterator();
         long started = System.nanoTime();
         try (ExecutorService threads = Executors.newFixedThreadPool(THREADS)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 done.add(threads.submit(() -> {
                     try (RawHttp http = new RawHttp(base.getHost(), base.getPort())) {
-                        FuzzCheck check = new FuzzCheck(http, host);
+                        FuzzCheck check = new FuzzCheck(http, host, credentials);
                         for (FuzzRequest request = next(requests); request != null; request = next(requests)) {
                             String violation = check.violation(request);
                             sent.incrementAndGet();
@@ -76,7 +77,7 @@ class HttpFuzzIT {
         assertThat(sent.get()).isEqualTo(REQUESTS);
         assertThat(violations).as("%d of %d requests failed", failed.get(), sent.get()).isEmpty();
         try (RawHttp http = new RawHttp(base.getHost(), base.getPort())) {
-            FuzzCheck check = new FuzzCheck(http, host);
+            FuzzCheck check = new FuzzCheck(http, host, credentials);
             assertThat(check.walkRuns(workflowId, 10_000)).isNull();
             assertThat(check.readBack("/health")).isNull();
         }

@@ -3,10 +3,13 @@ package io.workflow.bootstrap.stack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,26 +18,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Speaks the wire contract to the running stack at {@code WORKFLOW_STACK_URL} (nginx, by default :8080). */
+/**
+ * Speaks the wire contract to the running stack at {@code WORKFLOW_STACK_URL} (nginx, by default
+ * :8080), with an API key: by default the stack's bootstrap admin key ({@code WORKFLOW_API_KEY}, or
+ * the file {@code ops/stack up} wrote, {@code $STACK_HOME/admin.key}); none when neither exists (a
+ * stack with {@code AUTH=off}).
+ */
 final class StackClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TERMINAL = Set.of("success", "failed", "cancelled");
 
     private final URI base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
             .build();
 
     StackClient() {
-        String url = System.getenv("WORKFLOW_STACK_URL");
+        this(adminKey());
+    }
+
+    /** A client that sends {@code apiKey} (null: no key at all). */
+    StackClient(String apiKey) {
+        this(apiKey, System.getenv("WORKFLOW_STACK_URL"));
+    }
+
+    /** A client of the service at {@code url} (one replica, say) that sends {@code apiKey} (null: none). */
+    StackClient(String apiKey, String url) {
+        this.apiKey = apiKey;
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("WORKFLOW_STACK_URL is not set: run these tests with ops/test, which starts the stack");
         }
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
     }
 
-    record Answer(int status, Map<String, Object> body) {
+    record Answer(int status, Map<String, Object> body, Map<String, List<String>> headers) {
+        Answer(int status, Map<String, Object> body) {
+            this(status, body, Map.of());
+        }
+    }
+
+    /** The stack's bootstrap admin key, or null when there is none (AUTH=off). */
+    static String adminKey() {
+        String key = System.getenv("WORKFLOW_API_KEY");
+        if (key != null && !key.isBlank()) {
+            return key.trim();
+        }
+        String home = System.getenv("STACK_HOME");
+        Path file = Path.of(home == null || home.isBlank() ? ".stack" : home, "admin.key");
+        try {
+            return Files.isReadable(file) ? Files.readString(file).trim() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stack's admin key " + file, e);
+        }
+    }
+
+    /** The admin key as raw header lines ({@code Authorization: Bearer ...} and CRLF), or "" without one. */
+    static String credentialHeaders() {
+        String key = adminKey();
+        return key == null ? "" : "Authorization: Bearer " + key + "\r\n";
+    }
+
+    Answer delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
     Answer get(String path) throws IOException, InterruptedException {
@@ -92,8 +139,11 @@ final class StackClient {
 
     @SuppressWarnings("unchecked")
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
         HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, Object> body = response.body().length == 0 ? Map.of() : JSON.readValue(response.body(), Map.class);
-        return new Answer(response.statusCode(), body);
+        return new Answer(response.statusCode(), body, response.headers().map());
     }
 }

@@ -1,5 +1,7 @@
 package io.workflow.domain.run;
 
+import io.workflow.domain.auth.Tenants;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,13 +15,15 @@ import java.util.UUID;
  * {@code leaseExpiresAt} is set while a worker holds the run; past it, the run is considered
  * stranded and may be claimed again. {@code attempt} counts the retries: 1 until the first.
  * {@code timer}, when set, is a durable wait ({@link Timer}): the run is parked, its lease ending
- * when the timer is due, and no worker holds it until then.
+ * when the timer is due, and no worker holds it until then. {@code tenant} owns the run: the tenant
+ * of its workflow.
  */
 public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
                   Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
-                  Instant leaseExpiresAt, int attempt, Timer timer) {
+                  Instant leaseExpiresAt, int attempt, Timer timer, String tenant) {
 
     public Run {
+        Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(workflowId, "workflowId");
         Objects.requireNonNull(status, "status");
@@ -34,18 +38,31 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         }
     }
 
-    /** A run without a timer. */
+    /** A run of {@code tenant} that waits on no timer. */
+    public Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
+               Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
+               Instant leaseExpiresAt, int attempt, String tenant) {
+        this(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults, leaseExpiresAt,
+                attempt, null, tenant);
+    }
+
+    /** A run of the {@link Tenants#DEFAULT default tenant} without a timer: the record as it was before both. */
     public Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
                Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
                Instant leaseExpiresAt, int attempt) {
         this(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults, leaseExpiresAt,
-                attempt, null);
+                attempt, Tenants.DEFAULT);
     }
 
-    /** A new run waiting for a worker. */
+    /** A new run of the default tenant waiting for a worker. */
     public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now) {
+        return pending(id, workflowId, payload, now, Tenants.DEFAULT);
+    }
+
+    /** A new run of {@code tenant} waiting for a worker. */
+    public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now, String tenant) {
         return new Run(id, workflowId, RunStatus.PENDING, payload, now,
-                null, null, null, Map.of(), null, 1);
+                null, null, null, Map.of(), null, 1, tenant);
     }
 
     /**
@@ -61,14 +78,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         }
         Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
         return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, startedAt == null ? now : startedAt,
-                null, null, stepResults, leaseExpiresAt, attempt, timer);
+                null, null, stepResults, leaseExpiresAt, attempt, timer, tenant);
     }
 
     /** The same run held longer: its worker is alive and renews the lease. Only while running. */
     public Run heldUntil(Instant leaseExpiresAt) {
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
-                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt, timer);
+                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt, timer, tenant);
     }
 
     /**
@@ -79,7 +96,7 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         Objects.requireNonNull(timer, "timer");
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
-                timer.wakeAt(), attempt, timer);
+                timer.wakeAt(), attempt, timer, tenant);
     }
 
     /** Whether the run is parked on a timer that is not yet due at {@code now}. */
@@ -108,7 +125,7 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         results.put(result.stepName(), result);
         Timer kept = timer != null && timer.stepName().equals(result.stepName()) ? null : timer;
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt,
-                attempt, kept);
+                attempt, kept, tenant);
     }
 
     public Run succeed(Instant now) {
@@ -140,14 +157,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
             }
         });
         return new Run(id, workflowId, RunStatus.PENDING, payload, createdAt, null, null, null, succeeded, null,
-                attempt + 1, null);
+                attempt + 1, null, tenant);
     }
 
     private Run finish(RunStatus next, Instant now, String reason) {
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException(status, next);
         }
-        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null, attempt);
+        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null, attempt, tenant);
     }
 
     private void requireStatus(RunStatus expected, RunStatus next) {

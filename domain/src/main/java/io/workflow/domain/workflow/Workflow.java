@@ -1,6 +1,7 @@
 package io.workflow.domain.workflow;
 
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.auth.Tenants;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,14 @@ import java.util.UUID;
 
 /**
  * A named, ordered list of steps. {@code uuid} is the server's identity; {@code id} is the
- * client's own label, kept as given. Invariants: a name, at most {@link #MAX_STEPS} steps, step
- * names unique. {@code retry} (optional) is the retry policy of every webhook step that has none of
- * its own; {@code timeout} (optional) bounds a run: one still going that long after it started ends
- * {@code failed}. {@code archivedAt} (null while active) is when it was archived: an archived
- * workflow starts no more runs, but it and its runs can still be read.
+ * client's own label, kept as given; {@code tenant} owns the workflow and its runs. Invariants: a
+ * name, at most {@link #MAX_STEPS} steps, step names unique. {@code retry} (optional) is the retry
+ * policy of every webhook step that has none of its own; {@code timeout} (optional) bounds a run: one
+ * still going that long after it started ends {@code failed}. {@code archivedAt} (null while active)
+ * is when it was archived: an archived workflow starts no more runs, but it and its runs can still be read.
  */
 public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
-                       RetryPolicy retry, Duration timeout, Instant archivedAt) {
+                       RetryPolicy retry, Duration timeout, Instant archivedAt, String tenant) {
     public static final int MAX_STEPS = 100;
     public static final int MAX_NAME_LENGTH = 200;
     /** The longest run timeout: a week. */
@@ -28,19 +29,20 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
     public Workflow {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(tenant, "tenant");
         steps = checkDefinition(name, steps);
         checkTimeout(timeout);
     }
 
     /** An active workflow with neither a default retry policy nor a run timeout. */
     public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt) {
-        this(uuid, id, name, description, steps, createdAt, null, null, null);
+        this(uuid, id, name, description, steps, createdAt, null, null, null, Tenants.DEFAULT);
     }
 
     /** An active workflow. */
     public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
                     RetryPolicy retry, Duration timeout) {
-        this(uuid, id, name, description, steps, createdAt, retry, timeout, null);
+        this(uuid, id, name, description, steps, createdAt, retry, timeout, null, Tenants.DEFAULT);
     }
 
     /** The run timeout's rules: none, or more than nothing and at most {@link #MAX_TIMEOUT}. */
@@ -63,7 +65,7 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
     /** The same workflow archived at {@code at}; archiving again keeps the first time. */
     public Workflow archive(Instant at) {
         return isArchived() ? this : new Workflow(uuid, id, name, description, steps, createdAt, retry, timeout,
-                Objects.requireNonNull(at, "at"));
+                Objects.requireNonNull(at, "at"), tenant);
     }
 
     /** Refuses with {@link ArchivedWorkflowException} when archived: what starting a run asks first. */
@@ -72,6 +74,12 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
             throw new ArchivedWorkflowException(uuid, archivedAt);
         }
         return this;
+    }
+
+    /** An active workflow of {@code tenant} with neither a default retry policy nor a run timeout. */
+    public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
+                    String tenant) {
+        this(uuid, id, name, description, steps, createdAt, null, null, null, tenant);
     }
 
     /**

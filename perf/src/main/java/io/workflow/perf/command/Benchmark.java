@@ -35,7 +35,8 @@ final class Benchmark {
     RunReport run(Environment environment) throws InterruptedException {
         List<Target> targets = new ArrayList<>();
         for (TargetSpec spec : options.targets()) {
-            Target target = Target.of(spec.name(), spec.url(), spec.stub());
+            // The stub answers canned responses and needs no key; every real target gets the one given.
+            Target target = Target.of(spec.name(), spec.url(), spec.stub()).withApiKey(spec.stub() ? null : options.apiKey());
             if (target.address().isUnresolved()) {
                 throw new IllegalArgumentException("target " + spec.name() + ": cannot resolve " + target.address().getHostString());
             }

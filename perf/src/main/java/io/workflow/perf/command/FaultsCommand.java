@@ -27,6 +27,7 @@ public final class FaultsCommand {
 
     static final class Draft {
         private String target;
+        private Path apiKeyFile;
         private Path stack;
         private List<Fault> faults;
         private double rate;
@@ -55,7 +56,7 @@ public final class FaultsCommand {
         }
 
         SuitePlan plan() {
-            return new SuitePlan(Target.of("stack", target, false), stack, faults, rate, maxInFlight, requestTimeout,
+            return new SuitePlan(Target.of("stack", target, false).withApiKey(ApiKeyOption.read(apiKeyFile, System.getenv())), stack, faults, rate, maxInFlight, requestTimeout,
                     connectTimeout, pollInterval, pollConnections, baseline, gap, settle, down, kafkaDown, finalWait,
                     commandTimeout, maxErrors, maxDuration);
         }
@@ -64,6 +65,7 @@ public final class FaultsCommand {
     static final OptionTable<Draft> OPTIONS = new OptionTable<>(List.of(
             Option.<Draft>value("--target", "URL", "the stack's entry point (nginx)", (d, v) -> d.target = v)
                     .defaultsTo("http://127.0.0.1:8080"),
+            Option.<Draft>value(ApiKeyOption.NAME, "PATH", ApiKeyOption.HELP, (d, v) -> d.apiKeyFile = Path.of(v)),
             Option.<Draft>value("--stack", "PATH", "the ops/stack script that restarts components and names their PIDs",
                     (d, v) -> d.stack = Path.of(v)).defaultsTo("ops/stack"),
             Option.<Draft>value("--faults", "a,b|all", "the faults, in this order: " + Fault.ids(), Draft::faults).defaultsTo("all"),

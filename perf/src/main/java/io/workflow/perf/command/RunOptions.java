@@ -32,7 +32,8 @@ record RunOptions(
         Duration pollInterval,
         int pollConnections,
         List<ProcessSpec> sampledProcesses,
-        Path out) {
+        Path out,
+        String apiKey) {
 
     static final int DEFAULT_USERS = 1000;
     static final int DEFAULT_WARMUP_USERS = 1000;
@@ -47,6 +48,7 @@ record RunOptions(
                     + String.join(", ", TARGET_VARIABLES.keySet()) + ")", (d, v) -> d.addTarget(v, false)),
             Option.<Draft>value("--stub", "name|name=url", "the target answering canned responses: the client's own ceiling",
                     Draft::stub),
+            Option.<Draft>value(ApiKeyOption.NAME, "PATH", ApiKeyOption.HELP, (d, v) -> d.apiKeyFile = Path.of(v)),
             Option.<Draft>value("--users", "N", "concurrent users (env: CONCURRENCY; default " + DEFAULT_USERS + ")",
                     (d, v) -> d.users = List.of(positive("--users", v))),
             Option.<Draft>value("--sweep", "a,b,c", "several user counts, e.g. 1000,100,10000; the first one is the headline "
@@ -116,6 +118,7 @@ record RunOptions(
     /** The options as read so far; {@link #build} adds the environment's fallbacks and checks them together. */
     static final class Draft {
         private final Map<String, TargetSpec> targets = new LinkedHashMap<>();
+        private Path apiKeyFile;
         private final List<String> stubs = new ArrayList<>();
         private final List<ProcessSpec> processes = new ArrayList<>();
         private List<Integer> users;
@@ -203,7 +206,7 @@ record RunOptions(
             return new RunOptions(List.copyOf(targets.values()), List.copyOf(users), requestTimeout, connectTimeout, gap, warmup,
                     warmupUsers != null ? warmupUsers : Math.min(users.getFirst(), DEFAULT_WARMUP_USERS), warmupRounds, openLoop,
                     rate == null ? 0 : rate, duration, maxInFlight != null ? maxInFlight : users.getFirst(), completionWait,
-                    pollInterval, pollConnections, List.copyOf(processes), out);
+                    pollInterval, pollConnections, List.copyOf(processes), out, ApiKeyOption.read(apiKeyFile, env));
         }
     }
 }

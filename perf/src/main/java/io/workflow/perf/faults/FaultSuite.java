@@ -155,7 +155,7 @@ public final class FaultSuite {
     private String createWorkflow() {
         byte[] body = ("{\"name\":\"fault-suite\",\"description\":\"steady traffic of the fault suite\","
                 + "\"steps\":[{\"name\":\"wait\",\"type\":\"delay\",\"config\":{\"duration\":1}}]}").getBytes(StandardCharsets.UTF_8);
-        try (HttpConnection connection = new HttpConnection(plan.target().address(), plan.connectTimeout().toNanos())) {
+        try (HttpConnection connection = plan.target().connect(plan.connectTimeout().toNanos())) {
             Response response = connection.exchange("POST", plan.target().resolve("/api/v1/workflows"), body,
                     System.nanoTime() + plan.requestTimeout().toNanos());
             String id = response.isSuccess() ? JsonFields.read(response.body(), "workflow_id").get("workflow_id") : null;

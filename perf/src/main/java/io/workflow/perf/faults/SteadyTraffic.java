@@ -148,7 +148,7 @@ final class SteadyTraffic implements AutoCloseable {
     private void trigger(Window current, long n) {
         HttpConnection connection = idle.poll();
         if (connection == null) {
-            connection = new HttpConnection(target.address(), settings.connectTimeout().toNanos());
+            connection = target.connect(settings.connectTimeout().toNanos());
         }
         byte[] body = ("{\"workflow_id\":\"" + workflowId + "\",\"payload\":{\"fault_suite_seq\":" + n + "}}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -183,7 +183,7 @@ final class SteadyTraffic implements AutoCloseable {
     private void followLoop() {
         List<HttpConnection> connections = new ArrayList<>();
         for (int i = 0; i < settings.pollConnections(); i++) {
-            connections.add(new HttpConnection(target.address(), settings.connectTimeout().toNanos()));
+            connections.add(target.connect(settings.connectTimeout().toNanos()));
         }
         try {
             while (following) {

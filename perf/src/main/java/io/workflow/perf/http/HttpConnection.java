@@ -36,9 +36,15 @@ public final class HttpConnection implements AutoCloseable {
     private int connects;
 
     public HttpConnection(InetSocketAddress address, long connectTimeoutNanos) {
+        this(address, connectTimeoutNanos, null);
+    }
+
+    /** A connection whose every request carries {@code Authorization: Bearer apiKey} (null: no such header). */
+    public HttpConnection(InetSocketAddress address, long connectTimeoutNanos, String apiKey) {
         this.address = address;
         this.commonHeaders = ("Host: " + address.getHostString() + ":" + address.getPort() + "\r\n"
-                + "User-Agent: workflow-perf\r\nAccept: application/json\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                + "User-Agent: workflow-perf\r\nAccept: application/json\r\n"
+                + (apiKey == null ? "" : "Authorization: Bearer " + apiKey + "\r\n")).getBytes(StandardCharsets.ISO_8859_1);
         this.connectTimeoutNanos = connectTimeoutNanos;
     }
 

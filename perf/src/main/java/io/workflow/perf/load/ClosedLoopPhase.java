@@ -36,7 +36,7 @@ final class ClosedLoopPhase {
                 }
                 metrics.userStarted();
                 boolean completed = false;
-                try (HttpConnection connection = new HttpConnection(target.address(), connectTimeout)) {
+                try (HttpConnection connection = target.connect(connectTimeout)) {
                     completed = flow.run(connection, user, System.nanoTime());
                 } finally {
                     metrics.userFinished(completed);

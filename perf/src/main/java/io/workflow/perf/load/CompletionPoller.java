@@ -44,7 +44,7 @@ final class CompletionPoller {
         int connectionCount = Math.max(1, Math.min(settings.pollConnections(), pending.size()));
         List<HttpConnection> connections = new ArrayList<>();
         for (int i = 0; i < connectionCount; i++) {
-            connections.add(new HttpConnection(target.address(), settings.connectTimeout().toNanos()));
+            connections.add(target.connect(settings.connectTimeout().toNanos()));
         }
         long lastProgress = start;
         try {

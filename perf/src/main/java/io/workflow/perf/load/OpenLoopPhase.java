@@ -51,7 +51,7 @@ final class OpenLoopPhase {
                     metrics.userStarted();
                     HttpConnection connection = idle.poll();
                     if (connection == null) {
-                        connection = new HttpConnection(target.address(), connectTimeout);
+                        connection = target.connect(connectTimeout);
                     }
                     boolean completed = false;
                     try {

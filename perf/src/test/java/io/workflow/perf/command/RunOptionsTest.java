@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.workflow.perf.Main;
 import io.workflow.perf.model.TargetSpec;
@@ -135,9 +137,25 @@ class RunOptionsTest {
             }
             assertThat(usage).contains(option.synopsis());
         }
-        assertThat(RunOptions.OPTIONS.options()).hasSize(19);
+        assertThat(RunOptions.OPTIONS.options()).hasSize(20);
         assertThat(usage).contains("perf compare BASE.json NEW.json", "perf merge A/report.json", "durations: 500ms");
         assertThat(usage.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+    }
+
+    @Test
+    void theApiKey_comesFromItsFile_elseFromTheEnvironment_elseThereIsNone(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("admin.key"), "wfa_from_file\n");
+        Path named = Files.writeString(dir.resolve("named.key"), "wfa_named\n");
+
+        assertThat(RunOptions.parse(List.of("--target", "a=http://h:1", "--api-key-file", file.toString()),
+                Map.of("WORKFLOW_API_KEY", "wfa_env")).apiKey()).isEqualTo("wfa_from_file");
+        assertThat(RunOptions.parse(List.of("--target", "a=http://h:1"), Map.of("WORKFLOW_API_KEY", "wfa_env")).apiKey())
+                .isEqualTo("wfa_env");
+        assertThat(RunOptions.parse(List.of("--target", "a=http://h:1"), Map.of("WORKFLOW_API_KEY_FILE", named.toString())).apiKey())
+                .isEqualTo("wfa_named");
+        assertThat(parse("--target", "a=http://h:1").apiKey()).isNull();
+        assertThatThrownBy(() -> parse("--target", "a=http://h:1", "--api-key-file", dir.resolve("missing").toString()))
+                .hasMessageContaining("--api-key-file");
     }
 
     @Test

@@ -117,6 +117,18 @@ class HttpConnectionTest {
     }
 
     @Test
+    void givenAnApiKey_everyRequestCarriesItAsABearerToken() throws Exception {
+        java.util.List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RawServer server = new RawServer(socket -> {
+            heads.add(RawServer.readRequestHead(socket.getInputStream()));
+            RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+        }); HttpConnection connection = new HttpConnection(server.address(), SECOND, "wfa_key")) {
+            connection.exchange("GET", "/api/v1/runs", null, in(2000));
+        }
+        assertThat(heads).singleElement().asString().contains("Authorization: Bearer wfa_key\r\n");
+    }
+
+    @Test
     void givenServerThatClosesWithoutAnswering_exchange_failsAsServerDisconnected() throws Exception {
         try (RawServer server = new RawServer(socket -> RawServer.readRequestHead(socket.getInputStream()));
              HttpConnection connection = new HttpConnection(server.address(), SECOND)) {

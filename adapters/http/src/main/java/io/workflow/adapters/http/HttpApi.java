@@ -5,17 +5,21 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.workflow.application.ArchiveWorkflow;
 import io.workflow.application.CancelRun;
+import io.workflow.application.AuthenticateCaller;
+import io.workflow.application.CreateApiKey;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
+import io.workflow.application.ListApiKeys;
 import io.workflow.application.ListRuns;
 import io.workflow.application.ListWorkflows;
 import io.workflow.application.RetryRun;
+import io.workflow.application.RevokeApiKey;
 import io.workflow.application.RotateSigningSecret;
-import io.workflow.domain.NotFoundException;
 import io.workflow.application.RunIdempotently;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.NotFoundException;
+import io.workflow.domain.auth.UnauthenticatedException;
 import io.workflow.domain.page.Page;
 
 import java.util.List;
@@ -27,7 +31,7 @@ import java.util.Objects;
  * <pre>{@code
  * WebServer.builder()
  *         .config(config.get("server"))
- *         .update(server -> HttpApi.configure(server, useCases, cursorSecret, clientLimits, limits))
+ *         .update(server -> HttpApi.configure(server, useCases, access, cursorSecret, clientLimits, limits))
  *         .build();
  * }</pre>
  * Further routes (health, metrics) belong in server features, which add to this routing; a second
@@ -94,21 +98,63 @@ public final class HttpApi {
         }
     }
 
+    /** The key-management use cases, served to {@code admin} keys. */
+    public record KeyUseCases(CreateApiKey create, ListApiKeys list, RevokeApiKey revoke) {
+        public KeyUseCases {
+            Objects.requireNonNull(create, "create");
+            Objects.requireNonNull(list, "list");
+            Objects.requireNonNull(revoke, "revoke");
+        }
+    }
+
+    /**
+     * Who may use the API. {@code required}: every request under {@code /api/v1} carries a live API
+     * key (else 401), within its key's {@code rateLimit} (else 429), and each route checks its scope
+     * (else 403); otherwise every request is the default tenant with every scope, the seed's
+     * contract. {@code keys} null serves no key management (a server built for tests).
+     */
+    public record Access(boolean required, AuthenticateCaller authenticate, KeyUseCases keys, KeyRateLimit rateLimit) {
+        public Access {
+            Objects.requireNonNull(authenticate, "authenticate");
+            Objects.requireNonNull(rateLimit, "rateLimit");
+        }
+
+        /** No authentication and no key management: the seed's open API. */
+        public static Access off() {
+            return new Access(false, key -> {
+                throw new UnauthenticatedException("authentication is off");
+            }, null, KeyRateLimit.off());
+        }
+    }
+
+    /** {@link #configure(WebServerConfig.BuilderBase, UseCases, Access, String, ClientLimits, Limits)} with authentication {@link Access#off() off}. */
+    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret,
+                                 ClientLimits clientLimits, Limits limits) {
+        configure(server, useCases, Access.off(), cursorSecret, clientLimits, limits);
+    }
+
     /**
      * Sets up the server's default listener: problem+json for what Helidon rejects outside the routes
      * (such as 413 for a body over {@code max-payload-size}, which must be configured: an API without
      * a body-size limit is refused), the {@link ClientLimits limits} that keep slow clients from
      * holding the API, and the {@link #routing routes} with their size {@link Limits limits}.
      */
-    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, String cursorSecret,
-                                 ClientLimits clientLimits, Limits limits) {
+    public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, Access access,
+                                 String cursorSecret, ClientLimits clientLimits, Limits limits) {
         if (server.maxPayloadSize() < 0) {
             throw new IllegalArgumentException("the server's max-payload-size is not set: the API needs a body-size limit");
         }
         ReadDeadlines deadlines = limitClients(server, clientLimits);
         ApiConcurrencyLimit apiLimit = new ApiConcurrencyLimit(clientLimits);
+        ApiAuthentication authentication = new ApiAuthentication(access.required(), access.authenticate(), access.rateLimit());
         server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
-                .routing(routing -> routing(routing.addFilter(apiLimit).addFilter(deadlines), useCases, cursorSecret, limits));
+                .routing(routing -> {
+                    routing(routing.addFilter(apiLimit).addFilter(deadlines).addFilter(authentication), useCases,
+                            cursorSecret, limits);
+                    if (access.keys() != null) {
+                        routing.register(PREFIX, new ApiKeyHttpService(access.keys()));
+                    }
+                });
     }
 
     /**
@@ -150,7 +196,7 @@ public final class HttpApi {
                         new WorkflowHttpService(useCases,
                                 new WorkflowQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.workflowBytes(),
                                 idempotent),
-                        new SigningSecretHttpService(useCases.rotateSigningSecret()),
+                        new SigningSecretHttpService(useCases.rotateSigningSecret(), useCases.getWorkflow()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
                                 useCases.cancelRun(), useCases.retryRun(),
                                 new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes(),

@@ -1,5 +1,7 @@
 package io.workflow.adapters.http;
 
+import io.workflow.domain.auth.Caller;
+import io.workflow.domain.auth.Scope;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -19,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * POST routes that honour an {@code Idempotency-Key} header (the IETF draft's, Stripe's practice):
@@ -32,39 +34,33 @@ import java.util.function.Function;
 final class IdempotentPosts {
     static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
     static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
-    /**
-     * The scope every key belongs to while the API has no callers to tell apart. Once requests
-     * carry a tenant, {@link #scope} answers with it, so each tenant's keys are its own.
-     */
-    static final String DEFAULT_SCOPE = "default";
-
     private final RunIdempotently runIdempotently;
 
     IdempotentPosts(RunIdempotently runIdempotently) {
         this.runIdempotently = runIdempotently;
     }
 
-    /** A handler that reads the JSON body, then answers what {@code work} makes of it, at most once per key. */
-    Handler handler(Function<Object, RecordedResponse> work) {
+    /**
+     * A handler for callers holding {@code scope}: reads the JSON body, then answers what
+     * {@code work} makes of it for the caller, at most once per key. Keys belong to the caller's
+     * tenant: two tenants' requests never share one.
+     */
+    Handler handler(Scope scope, BiFunction<Caller, Object, RecordedResponse> work) {
         return (req, res) -> {
+            Caller caller = Callers.require(req, scope);
             Object body = Json.readBody(req);
-            Optional<IdempotencyKey> key = key(req);
+            Optional<IdempotencyKey> key = key(req, caller.tenant());
             if (key.isEmpty()) {
-                send(res, work.apply(body));
+                send(res, work.apply(caller, body));
                 return;
             }
             RunIdempotently.Answer answer = runIdempotently.run(
-                    new RunIdempotently.Request(key.get(), fingerprint(req, body)), () -> work.apply(body));
+                    new RunIdempotently.Request(key.get(), fingerprint(req, body)), () -> work.apply(caller, body));
             if (answer.replayed()) {
                 res.header(REPLAYED, "true");
             }
             send(res, answer.response());
         };
-    }
-
-    /** The caller's scope for keys: {@value #DEFAULT_SCOPE} until requests are authenticated. */
-    static String scope(ServerRequest req) {
-        return DEFAULT_SCOPE;
     }
 
     /** The answer of a JSON route as it is sent and kept: 200 unless said otherwise, JSON, with its headers. */
@@ -87,7 +83,7 @@ final class IdempotentPosts {
      * The key of the request, if it has one. The draft sends it as a structured-field string
      * ({@code "abc"}); a bare token, as Stripe's clients send it, is taken as it is.
      */
-    private static Optional<IdempotencyKey> key(ServerRequest req) {
+    private static Optional<IdempotencyKey> key(ServerRequest req, String tenant) {
         if (!req.headers().contains(IDEMPOTENCY_KEY)) {
             return Optional.empty();
         }
@@ -99,7 +95,7 @@ final class IdempotentPosts {
             value = value.substring(1, value.length() - 1);
         }
         try {
-            return Optional.of(new IdempotencyKey(scope(req), value));
+            return Optional.of(new IdempotencyKey(tenant, value));
         } catch (InvalidInputException e) {
             throw new ProblemException(Problem.invalidHeader(IDEMPOTENCY_KEY.defaultCase(), e.reason()));
         }

@@ -3,6 +3,7 @@ package io.workflow.adapters.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.helidon.http.Status;
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.auth.ForbiddenException;
 
 /**
  * An RFC 9457 problem, the body of every error response ({@code application/problem+json}).
@@ -19,6 +20,9 @@ record Problem(String type, String title, int status, String detail, String fiel
     static final String INVALID_HEADER = "urn:workflow:problem:invalid-header";
     static final String KEY_IN_USE = "urn:workflow:problem:idempotency-key-in-use";
     static final String KEY_REUSED = "urn:workflow:problem:idempotency-key-reused";
+    static final String UNAUTHENTICATED = "urn:workflow:problem:unauthenticated";
+    static final String FORBIDDEN = "urn:workflow:problem:forbidden";
+    static final String RATE_LIMITED = "urn:workflow:problem:rate-limited";
 
     /** A problem fully described by its HTTP status ({@code type} {@code about:blank}). */
     static Problem of(Status status, String detail) {
@@ -60,6 +64,23 @@ record Problem(String type, String title, int status, String detail, String fiel
     static Problem keyReused(String detail) {
         return new Problem(KEY_REUSED, "Idempotency key reused", Status.UNPROCESSABLE_CONTENT_422.code(), detail,
                 "Idempotency-Key");
+    }
+
+    /** A request without a live API key: 401. The handler adds {@code WWW-Authenticate}. */
+    static Problem unauthenticated(String detail) {
+        return new Problem(UNAUTHENTICATED, "Unauthenticated", Status.UNAUTHORIZED_401.code(), detail, null);
+    }
+
+    /** A key without the scope its request needs: 403, naming the scope. */
+    static Problem forbidden(ForbiddenException e) {
+        return new Problem(FORBIDDEN, "Forbidden", Status.FORBIDDEN_403.code(), e.getMessage(), null);
+    }
+
+    /** A key over its rate limit: 429. The handler adds {@code Retry-After}. */
+    static Problem tooManyRequests(KeyRateLimit limit) {
+        return new Problem(RATE_LIMITED, "Too many requests", Status.TOO_MANY_REQUESTS_429.code(),
+                "this API key sent more than " + limit.perSecond() + " requests a second (bursts of up to "
+                        + limit.burst() + "); wait as long as Retry-After says", null);
     }
 
     /** A request body that is not JSON at all: 400. */

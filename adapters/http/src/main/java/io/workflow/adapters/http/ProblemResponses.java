@@ -20,6 +20,7 @@ import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.NotFoundException;
 import io.workflow.domain.idempotency.KeyInUseException;
 import io.workflow.domain.idempotency.KeyReusedException;
+import io.workflow.domain.auth.ForbiddenException;
 import io.workflow.domain.run.IllegalTransitionException;
 import io.workflow.domain.workflow.ArchivedWorkflowException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
@@ -79,6 +80,7 @@ final class ProblemResponses {
                 .error(KeyInUseException.class, (req, res, e) -> send(res, Problem.keyInUse(e.getMessage())))
                 .error(KeyReusedException.class, (req, res, e) -> send(res, Problem.keyReused(e.getMessage())))
                 .error(ArchivedWorkflowException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
+                .error(ForbiddenException.class, (req, res, e) -> send(res, Problem.forbidden(e)))
                 .error(IllegalTransitionException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(DispatchException.class, ProblemResponses::dispatchFailed)
                 .error(StoreUnavailableException.class, ProblemResponses::storeUnavailable)

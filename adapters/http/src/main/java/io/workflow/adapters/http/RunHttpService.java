@@ -12,6 +12,8 @@ import io.workflow.application.RetryRun;
 import io.workflow.application.TriggerRun;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.idempotency.RecordedResponse;
+import io.workflow.domain.auth.Caller;
+import io.workflow.domain.auth.Scope;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
@@ -57,27 +59,28 @@ final class RunHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post(TRIGGER, idempotent.handler(this::trigger))
+        rules.post(TRIGGER, idempotent.handler(Scope.RUNS_TRIGGER, this::trigger))
                 .any(TRIGGER, methodNotAllowed(Method.POST))
                 .get(RUNS, this::list)
                 .any(RUNS, methodNotAllowed(Method.GET))
                 .get(RUN, this::get)
                 .any(RUN, methodNotAllowed(Method.GET))
-                .post(CANCEL, (req, res) -> sendRun(res, cancelRun.cancel(runId(req))))
+                .post(CANCEL, (req, res) -> sendRun(res, cancelRun.cancel(ownRunId(req))))
                 .any(CANCEL, methodNotAllowed(Method.POST))
-                .post(RETRY, (req, res) -> sendRun(res, retryRun.retry(runId(req))))
+                .post(RETRY, (req, res) -> sendRun(res, retryRun.retry(ownRunId(req))))
                 .any(RETRY, methodNotAllowed(Method.POST));
     }
 
-    private RecordedResponse trigger(Object body) {
+    private RecordedResponse trigger(Caller caller, Object body) {
         TriggerRun.Command command = RunJson.command(body);
         Json.requireAtMost(command.payload(), maxPayloadBytes, "payload", "payload");
-        Run run = triggerRun.trigger(command);
+        Run run = triggerRun.trigger(command.of(caller.tenant()));
         return IdempotentPosts.json(new RunTriggered(run.id().toString(), "triggered"), HttpApi.PREFIX + "/runs/" + run.id());
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        sendRun(res, getRun.get(runId(req)));
+        Caller caller = Callers.require(req, Scope.RUNS_READ);
+        sendRun(res, getRun.get(caller.tenant(), runId(req)));
     }
 
     /** One run as read by id, cancelled or retried: the run document with its timeline. */
@@ -85,20 +88,30 @@ final class RunHttpService implements HttpService {
         Json.send(res, RunJson.tree(run, getRun.timeline(run).orElse(null)));
     }
 
+    /**
+     * The id of a run the caller may change (cancel, retry: {@code runs:trigger}); another tenant's
+     * run answers 404 before anything changes, like an unknown one.
+     */
+    private UUID ownRunId(ServerRequest req) {
+        Caller caller = Callers.require(req, Scope.RUNS_TRIGGER);
+        return getRun.get(caller.tenant(), runId(req)).id();
+    }
+
     private static UUID runId(ServerRequest req) {
         return PathIds.uuid(req, "run_id", "run");
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        Caller caller = Callers.require(req, Scope.RUNS_READ);
         RunQuery query;
         try {
-            query = queries.read(req.query());
+            query = queries.read(req.query(), caller.tenant());
         } catch (InvalidInputException e) {
             throw new ProblemException(Problem.invalidQuery(e));
         }
         Page<Run> page = listRuns.list(query);
         List<Map<String, Object>> items = page.items().stream().map(RunJson::tree).toList();
-        Json.send(res, new RunPageBody(items, queries.token(page.next()), query.page().limit()));
+        Json.send(res, new RunPageBody(items, queries.token(page.next(), caller.tenant()), query.page().limit()));
     }
 
     private record RunTriggered(String runId, String status) {

@@ -22,19 +22,19 @@ final class RunQueries {
         this.pageBytes = pageBytes;
     }
 
-    /** The query; {@link InvalidInputException} names the bad parameter. */
-    RunQuery read(UriQuery query) {
+    /** The query over {@code tenant}'s runs; {@link InvalidInputException} names the bad parameter. */
+    RunQuery read(UriQuery query, String tenant) {
         String limit = query.first("limit").orElse(null);
         String cursor = query.first("cursor").orElse(null);
         String status = query.first("status").orElse(null);
         String workflowId = query.first("workflow_id").orElse(null);
-        PageRequest page = new PageRequest(limit(limit), blank(cursor) ? null : cursors.decode(cursor), pageBytes);
-        return new RunQuery(page, blank(status) ? null : RunJson.status(status, "status"), workflowId(workflowId));
+        PageRequest page = new PageRequest(limit(limit), blank(cursor) ? null : cursors.decode(cursor, tenant), pageBytes);
+        return new RunQuery(page, blank(status) ? null : RunJson.status(status, "status"), workflowId(workflowId), tenant);
     }
 
-    /** The {@code next_cursor} token of a page that continues at {@code next}; null on the last page. */
-    String token(Cursor next) {
-        return next == null ? null : cursors.encode(next);
+    /** The {@code next_cursor} token of a page of {@code tenant}'s runs that continues at {@code next}; null on the last page. */
+    String token(Cursor next, String tenant) {
+        return next == null ? null : cursors.encode(next, tenant);
     }
 
     static int limit(String text) {

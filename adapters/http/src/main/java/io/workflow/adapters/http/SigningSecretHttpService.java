@@ -1,5 +1,9 @@
 package io.workflow.adapters.http;
 
+import io.workflow.application.GetWorkflow;
+import io.workflow.domain.auth.Caller;
+import io.workflow.domain.auth.Scope;
+import java.util.UUID;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -17,9 +21,11 @@ final class SigningSecretHttpService implements HttpService {
     private static final String SIGNING_SECRET = "/workflows/{uuid}/signing-secret[/]";
 
     private final RotateSigningSecret rotateSigningSecret;
+    private final GetWorkflow getWorkflow;
 
-    SigningSecretHttpService(RotateSigningSecret rotateSigningSecret) {
+    SigningSecretHttpService(RotateSigningSecret rotateSigningSecret, GetWorkflow getWorkflow) {
         this.rotateSigningSecret = rotateSigningSecret;
+        this.getWorkflow = getWorkflow;
     }
 
     @Override
@@ -28,8 +34,11 @@ final class SigningSecretHttpService implements HttpService {
                 .any(SIGNING_SECRET, methodNotAllowed(Method.POST));
     }
 
+    /** Only the caller's own workflow ({@code workflows:write}); another tenant's answers 404 before anything changes. */
     private void rotate(ServerRequest req, ServerResponse res) {
-        RotateSigningSecret.Rotated rotated = rotateSigningSecret.rotate(PathIds.uuid(req, "uuid", "workflow"));
+        Caller caller = Callers.require(req, Scope.WORKFLOWS_WRITE);
+        UUID workflowId = getWorkflow.get(caller.tenant(), PathIds.uuid(req, "uuid", "workflow")).uuid();
+        RotateSigningSecret.Rotated rotated = rotateSigningSecret.rotate(workflowId);
         Json.send(res, new SecretRotated(rotated.workflowId().toString(), rotated.signingSecret(),
                 rotated.previousValidUntil() == null ? null : rotated.previousValidUntil().toString()));
     }

@@ -13,6 +13,8 @@ import io.workflow.application.ListWorkflows;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.idempotency.RecordedResponse;
 import io.workflow.domain.page.Page;
+import io.workflow.domain.auth.Caller;
+import io.workflow.domain.auth.Scope;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
 
@@ -52,36 +54,45 @@ final class WorkflowHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post(WORKFLOWS, idempotent.handler(this::create))
+        rules.post(WORKFLOWS, idempotent.handler(Scope.WORKFLOWS_WRITE, this::create))
                 .get(WORKFLOWS, this::list)
                 .any(WORKFLOWS, methodNotAllowed(Method.GET, Method.POST))
                 .get(WORKFLOW, this::get)
-                .delete(WORKFLOW, (req, res) -> Json.send(res, WorkflowJson.tree(archiveWorkflow.archive(uuid(req)))))
+                .delete(WORKFLOW, this::archive)
                 .any(WORKFLOW, methodNotAllowed(Method.GET, Method.DELETE));
     }
 
-    private RecordedResponse create(Object body) {
+    private RecordedResponse create(Caller caller, Object body) {
         Json.requireAtMost(body, maxDefinitionBytes, null, "the workflow definition");
-        CreateWorkflow.Created created = createWorkflow.createWithSecret(WorkflowJson.command(body));
+        CreateWorkflow.Created created = createWorkflow.createWithSecret(WorkflowJson.command(body).of(caller.tenant()));
         Workflow workflow = created.workflow();
         return IdempotentPosts.json(new WorkflowCreated("Workflow created successfully", workflow.uuid().toString(),
                 created.signingSecret()), HttpApi.PREFIX + "/workflows/" + workflow.uuid());
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Json.send(res, WorkflowJson.tree(getWorkflow.get(uuid(req))));
+        Caller caller = Callers.require(req, Scope.WORKFLOWS_READ);
+        Json.send(res, WorkflowJson.tree(getWorkflow.get(caller.tenant(), uuid(req))));
+    }
+
+    /** Archives one of the caller's workflows; another tenant's answers 404 before anything changes. */
+    private void archive(ServerRequest req, ServerResponse res) {
+        Caller caller = Callers.require(req, Scope.WORKFLOWS_WRITE);
+        UUID uuid = getWorkflow.get(caller.tenant(), uuid(req)).uuid();
+        Json.send(res, WorkflowJson.tree(archiveWorkflow.archive(uuid)));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        Caller caller = Callers.require(req, Scope.WORKFLOWS_READ);
         WorkflowQuery query;
         try {
-            query = queries.read(req.query());
+            query = queries.read(req.query(), caller.tenant());
         } catch (InvalidInputException e) {
             throw new ProblemException(Problem.invalidQuery(e));
         }
         Page<Workflow> page = listWorkflows.list(query);
         List<Map<String, Object>> items = page.items().stream().map(WorkflowJson::tree).toList();
-        Json.send(res, new WorkflowPageBody(items, queries.token(page.next()), query.page().limit()));
+        Json.send(res, new WorkflowPageBody(items, queries.token(page.next(), caller.tenant()), query.page().limit()));
     }
 
     private static UUID uuid(ServerRequest req) {

@@ -20,20 +20,20 @@ final class WorkflowQueries {
         this.pageBytes = pageBytes;
     }
 
-    /** The query; {@link InvalidInputException} names the bad parameter. */
-    WorkflowQuery read(UriQuery query) {
+    /** The query over {@code tenant}'s workflows; {@link InvalidInputException} names the bad parameter. */
+    WorkflowQuery read(UriQuery query, String tenant) {
         String cursor = query.first("cursor").orElse(null);
         String name = query.first("name").orElse(null);
         if (name != null && name.length() > Workflow.MAX_NAME_LENGTH) {
             throw new InvalidInputException("name", "must be at most " + Workflow.MAX_NAME_LENGTH + " characters");
         }
         PageRequest page = new PageRequest(RunQueries.limit(query.first("limit").orElse(null)),
-                RunQueries.blank(cursor) ? null : cursors.decode(cursor), pageBytes);
-        return new WorkflowQuery(page, RunQueries.blank(name) ? null : name);
+                RunQueries.blank(cursor) ? null : cursors.decode(cursor, tenant), pageBytes);
+        return new WorkflowQuery(page, RunQueries.blank(name) ? null : name, tenant);
     }
 
-    /** The {@code next_cursor} token of a page that continues at {@code next}; null on the last page. */
-    String token(Cursor next) {
-        return next == null ? null : cursors.encode(next);
+    /** The {@code next_cursor} token of a page of {@code tenant}'s workflows that continues at {@code next}; null on the last page. */
+    String token(Cursor next, String tenant) {
+        return next == null ? null : cursors.encode(next, tenant);
     }
 }

@@ -39,11 +39,11 @@ final class ApiServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private ApiServer(ClientLimits limits) {
+    private ApiServer(ClientLimits limits, HttpApi.Access access) {
         server = WebServer.builder()
                 .port(0)
                 .maxPayloadSize(MAX_PAYLOAD_SIZE)
-                .update(builder -> HttpApi.configure(builder, useCases.useCases(), CURSOR_SECRET, limits, LIMITS))
+                .update(builder -> HttpApi.configure(builder, useCases.useCases(), access, CURSOR_SECRET, limits, LIMITS))
                 .build()
                 .start();
     }
@@ -53,7 +53,12 @@ final class ApiServer implements AutoCloseable {
     }
 
     static ApiServer start(ClientLimits limits) {
-        return new ApiServer(limits);
+        return new ApiServer(limits, HttpApi.Access.off());
+    }
+
+    /** The API with {@code access} deciding who may use it. */
+    static ApiServer start(HttpApi.Access access) {
+        return new ApiServer(CLIENT_LIMITS, access);
     }
 
     int port() {

@@ -25,6 +25,16 @@ class CursorCodecTest {
     }
 
     @Test
+    void aTenantsCursor_decodesForThatTenantOnly() {
+        String token = codec.encode(cursor, "acme");
+
+        assertThat(codec.decode(token, "acme")).isEqualTo(cursor);
+        assertRejectedAsCursor(() -> codec.decode(token, "globex"));
+        assertRejectedAsCursor(() -> codec.decode(token));
+        assertRejectedAsCursor(() -> codec.decode(codec.encode(cursor), "acme"));
+    }
+
+    @Test
     void encodeThenDecode_returnsTheSameCursor() {
         assertThat(codec.decode(codec.encode(cursor))).isEqualTo(cursor);
     }

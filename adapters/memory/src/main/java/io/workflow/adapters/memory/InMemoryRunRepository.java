@@ -110,7 +110,8 @@ public final class InMemoryRunRepository implements RunRepository {
     }
 
     private static boolean matches(Run run, RunQuery query) {
-        return (query.status() == null || run.status() == query.status())
+        return run.tenant().equals(query.tenant())
+                && (query.status() == null || run.status() == query.status())
                 && (query.workflowId() == null || run.workflowId().equals(query.workflowId()));
     }
 

@@ -47,7 +47,8 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository {
         boolean more = false;
         for (UUID uuid : from.values()) {
             Workflow workflow = workflows.get(uuid);
-            if (workflow == null || workflow.isArchived() || (query.name() != null && !query.name().equals(workflow.name()))) {
+            if (workflow == null || workflow.isArchived() || !workflow.tenant().equals(query.tenant())
+                    || (query.name() != null && !query.name().equals(workflow.name()))) {
                 continue;
             }
             long bytes = RunSizes.of(workflow);

@@ -47,7 +47,7 @@ public final class PostgresRunRepository implements RunRepository {
     // statements order by the qualified columns (runs.created_at), which the indexes serve.
     private static final String COLUMNS = """
             id, workflow_id, status, CAST(payload AS text) AS payload, %s, %s, %s, error,
-            CAST(step_results AS text) AS step_results, %s, attempt, CAST(timer AS text) AS timer""".formatted(
+            CAST(step_results AS text) AS step_results, %s, attempt, CAST(timer AS text) AS timer, tenant""".formatted(
             epochMicros("created_at"), epochMicros("started_at"), epochMicros("completed_at"), epochMicros("lease_expires_at"));
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
@@ -80,6 +80,7 @@ public final class PostgresRunRepository implements RunRepository {
                     .addParam(run.attempt())
                     .addParam(JsonColumns.utf8Length(payload))
                     .addParam(JsonColumns.utf8Length(stepResults))
+                    .addParam(run.tenant())
                     .execute());
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
@@ -111,8 +112,8 @@ public final class PostgresRunRepository implements RunRepository {
         Cursor after = page.after();
         DbStatementQuery statement = db.execute()
                 .createNamedQuery(listStatementName(query.status() != null, query.workflowId() != null, after != null));
-        // Parameters in the order listSql writes their places: the byte budget, the filters, the limit.
-        statement.addParam(page.maxBytes());
+        // Parameters in the order listSql writes their places: the byte budget, the tenant, the filters, the limit.
+        statement.addParam(page.maxBytes()).addParam(query.tenant());
         if (query.status() != null) {
             statement.addParam(statusName(query.status()));
         }
@@ -219,7 +220,7 @@ public final class PostgresRunRepository implements RunRepository {
                 JsonColumns.payload(text(row, "payload")), instant(row, "created_at"), instant(row, "started_at"),
                 instant(row, "completed_at"), text(row, "error"), JsonColumns.stepResults(text(row, "step_results")),
                 instant(row, "lease_expires_at"), ((Number) row.column("attempt").get()).intValue(),
-                JsonColumns.timer(text(row, "timer")));
+                JsonColumns.timer(text(row, "timer")), text(row, "tenant"));
     }
 
     /** The {@code status} column's value: the status in lower case (the table's CHECK lists them). */
@@ -239,8 +240,8 @@ public final class PostgresRunRepository implements RunRepository {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put(INSERT, """
                 INSERT INTO runs (id, workflow_id, status, payload, created_at, started_at, completed_at, error,
-                                  step_results, lease_expires_at, attempt, payload_bytes, step_results_bytes)
-                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)""");
+                                  step_results, lease_expires_at, attempt, payload_bytes, step_results_bytes, tenant)
+                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)""");
         statements.put(FIND_BY_ID, "SELECT " + COLUMNS + " FROM runs WHERE id = CAST(? AS uuid)");
         statements.put(COMPARE_AND_SET, """
                 UPDATE runs
@@ -285,7 +286,8 @@ public final class PostgresRunRepository implements RunRepository {
      * content ({@code fits} false), or the row past the limit, telling that another page follows.
      */
     private static String listSql(boolean byStatus, boolean byWorkflow, boolean afterCursor) {
-        List<String> conditions = new ArrayList<>();
+        // The tenant leads every listing index (V6), so each filter combination stays index-backed.
+        List<String> conditions = new ArrayList<>(List.of("tenant = ?"));
         if (byStatus) {
             conditions.add("status = ?");
         }
@@ -304,13 +306,13 @@ public final class PostgresRunRepository implements RunRepository {
                 SELECT runs.*, CAST(? AS bigint) AS budget,
                        COALESCE(payload_bytes, octet_length(CAST(payload AS text)))
                        + COALESCE(step_results_bytes, octet_length(CAST(step_results AS text))) AS bytes
-                FROM runs""" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                FROM runs""" + " WHERE " + String.join(" AND ", conditions)
                 + " ORDER BY runs.created_at DESC, runs.id DESC LIMIT ?";
         return """
                 SELECT id, workflow_id, status, CASE WHEN fits THEN CAST(payload AS text) END AS payload,
                        %s, %s, %s, error,
                        CASE WHEN fits THEN CAST(step_results AS text) END AS step_results, %s, attempt,
-                       CAST(timer AS text) AS timer, fits
+                       CAST(timer AS text) AS timer, tenant, fits
                 FROM (SELECT sized.*, (seq = 1 OR running_bytes <= budget) AS fits
                       FROM (SELECT candidates.*, sum(bytes) OVER newest_first AS running_bytes,
                                    row_number() OVER newest_first AS seq

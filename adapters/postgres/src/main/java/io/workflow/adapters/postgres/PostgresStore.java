@@ -7,6 +7,7 @@ import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.workflow.domain.port.IdempotencyKeys;
+import io.workflow.domain.port.ApiKeyRepository;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WorkflowRepository;
@@ -15,7 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The service's way into PostgreSQL: one HikariCP pool, the Helidon DB client over it, and the two
+ * The service's way into PostgreSQL: one HikariCP pool, the Helidon DB client over it, and the
  * repositories. Whoever opens a store closes it. Opening does not touch the schema; run
  * {@link PostgresMigrations#apply} first. Every statement of the repositories goes through one
  * {@link ConnectionRetry}: a statement whose connection fails is tried again for up to
@@ -33,6 +34,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresRunRepository runs;
     private final PostgresSigningSecretRepository signingSecrets;
     private final PostgresIdempotencyKeys idempotencyKeys;
+    private final PostgresApiKeyRepository apiKeys;
 
     private PostgresStore(HikariDataSource dataSource, DbClient db, ConnectionRetry retry) {
         this.dataSource = dataSource;
@@ -41,6 +43,7 @@ public final class PostgresStore implements AutoCloseable {
         this.runs = new PostgresRunRepository(db, retry);
         this.signingSecrets = new PostgresSigningSecretRepository(db, retry);
         this.idempotencyKeys = new PostgresIdempotencyKeys(db, retry);
+        this.apiKeys = new PostgresApiKeyRepository(db, retry);
     }
 
     /** Opens the pool and the DB client; Hikari fills the pool in the background, so PostgreSQL may still be down. */
@@ -52,6 +55,7 @@ public final class PostgresStore implements AutoCloseable {
             addAll(statements, PostgresRunRepository.STATEMENTS);
             addAll(statements, PostgresSigningSecretRepository.STATEMENTS);
             addAll(statements, PostgresIdempotencyKeys.STATEMENTS);
+            addAll(statements, PostgresApiKeyRepository.STATEMENTS);
             DbClient db = JdbcClientBuilder.create()
                     .connectionPool(new HikariConnectionPool(dataSource))
                     .statements(statements.build())
@@ -81,6 +85,11 @@ public final class PostgresStore implements AutoCloseable {
     /** The idempotency keys kept in this store. */
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    /** The API key repository backed by this store. */
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
     }
 
     /** Whether PostgreSQL answers a trivial query right now; for readiness checks, never throws. */

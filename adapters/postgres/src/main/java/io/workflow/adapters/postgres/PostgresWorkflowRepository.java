@@ -31,24 +31,26 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
     private static final String LIST = "list-workflows";
     private static final String ARCHIVE = "archive-workflow";
     private static final String COLUMNS = "uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at, archived_at, "
-            + "CAST(options AS text) AS options";
+            + "CAST(options AS text) AS options, tenant";
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
     static final Map<String, String> STATEMENTS = Map.of(
             INSERT, """
-                    INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, options)
-                    VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))""",
+                    INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, options, tenant)
+                    VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?)""",
             FIND_BY_ID, "SELECT " + COLUMNS + " FROM workflows WHERE uuid = CAST(? AS uuid)",
             // The page's workflows, newest first, with a running sum of their stored definitions'
             // sizes: a row whose definition would take the page past its byte budget comes back
-            // without it (fits = false), so no more than the budget leaves the database. A tenant
-            // filter joins the WHERE clause like the name.
+            // without it (fits = false), so no more than the budget leaves the database. Only the
+            // caller's tenant's workflows.
             LIST, """
                     SELECT uuid, client_id, name, description, created_at, archived_at,
-                           CASE WHEN fits THEN CAST(steps AS text) END AS steps, CAST(options AS text) AS options, fits
+                           CASE WHEN fits THEN CAST(steps AS text) END AS steps, CAST(options AS text) AS options,
+                           tenant, fits
                     FROM (SELECT *, row_number() OVER w = 1 OR sum(pg_column_size(steps)) OVER w <= ? AS fits
                           FROM workflows
                           WHERE archived_at IS NULL
+                            AND tenant = ?
                             AND (CAST(? AS text) IS NULL OR name = ?)
                             AND (CAST(? AS timestamptz) IS NULL OR (created_at, uuid) < (?, CAST(? AS uuid)))
                           WINDOW w AS (ORDER BY created_at DESC, uuid DESC ROWS UNBOUNDED PRECEDING)
@@ -80,6 +82,7 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                     .addParam(steps)
                     .addParam(timestamp(workflow.createdAt()))
                     .addParam(JsonColumns.options(workflow))
+                    .addParam(workflow.tenant())
                     .execute());
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
@@ -106,6 +109,7 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
             boolean more = false;
             try (Stream<DbRow> rows = db.execute().createNamedQuery(LIST)
                     .addParam(page.maxBytes())
+                    .addParam(query.tenant())
                     .addParam(query.name())
                     .addParam(query.name())
                     .addParam(after == null ? null : timestamp(after.createdAt()))
@@ -142,6 +146,6 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
         return new Workflow(uuid(row, "uuid"), text(row, "client_id"), text(row, "name"), text(row, "description"),
                 JsonColumns.steps(text(row, "steps")), instant(row, "created_at"),
                 JsonColumns.optionsRetry(text(row, "options")), JsonColumns.optionsTimeout(text(row, "options")),
-                instant(row, "archived_at"));
+                instant(row, "archived_at"), text(row, "tenant"));
     }
 }

@@ -3,6 +3,7 @@ package io.workflow.adapters.postgres;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbStatementQuery;
+import io.workflow.domain.auth.Tenants;
 import io.workflow.domain.port.contract.Fixtures;
 import io.workflow.domain.workflow.Workflow;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +77,8 @@ class RunListingPlanIT {
     void listing_usesAnIndex_neverScansTheTable(boolean byStatus, boolean byWorkflow, boolean afterCursor) {
         String sql = PostgresRunRepository.STATEMENTS.get(
                 PostgresRunRepository.listStatementName(byStatus, byWorkflow, afterCursor));
-        DbStatementQuery explain = store.dbClient().execute().createQuery("EXPLAIN " + sql).addParam(2_097_152L);
+        DbStatementQuery explain = store.dbClient().execute().createQuery("EXPLAIN " + sql).addParam(2_097_152L)
+                .addParam(Tenants.DEFAULT);
         if (byStatus) {
             explain.addParam("failed");
         }

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * entries of the old one are simply never read again and expire.
  */
 final class CacheValues {
-    static final String WORKFLOW_PREFIX = "workflow:v3:";
-    static final String RUN_PREFIX = "run:v3:";
+    static final String WORKFLOW_PREFIX = "workflow:v4:";
+    static final String RUN_PREFIX = "run:v4:";
     // Jackson's default thread-local buffer recycling gives no reuse on virtual threads.
     private static final ObjectMapper MAPPER = new ObjectMapper(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
@@ -78,6 +78,7 @@ final class CacheValues {
         if (workflow.timeout() != null) {
             tree.put("t_ns", workflow.timeout().toNanos());
         }
+        tree.put("t", workflow.tenant());
         return write(tree);
     }
 
@@ -96,7 +97,7 @@ final class CacheValues {
         }
         return new Workflow(UUID.fromString((String) tree.get("u")), (String) tree.get("i"), (String) tree.get("n"),
                 (String) tree.get("d"), steps, instant(tree.get("c")), retry((Map<String, Object>) tree.get("r")),
-                nanos(tree.get("t_ns")), instant(tree.get("a")));
+                nanos(tree.get("t_ns")), instant(tree.get("a")), (String) tree.get("t"));
     }
 
     static String run(Run run) {
@@ -128,9 +129,10 @@ final class CacheValues {
         tree.put("a", run.attempt());
         if (run.timer() != null) {
             Timer timer = run.timer();
-            tree.put("t", Arrays.asList(timer.stepName(), micros(timer.stepStartedAt()), micros(timer.wakeAt()),
+            tree.put("tm", Arrays.asList(timer.stepName(), micros(timer.stepStartedAt()), micros(timer.wakeAt()),
                     attemptTrees(timer.failedAttempts())));
         }
+        tree.put("t", run.tenant());
         return write(tree);
     }
 
@@ -144,12 +146,13 @@ final class CacheValues {
                     instant(entry.get("st")), instant(entry.get("co")), entry.get("o"), (String) entry.get("e"),
                     attempts(entry.get("a"))));
         });
-        List<Object> timer = (List<Object>) tree.get("t");
+        List<Object> timer = (List<Object>) tree.get("tm");
         return new Run(UUID.fromString((String) tree.get("i")), UUID.fromString((String) tree.get("w")),
                 RunStatus.valueOf((String) tree.get("s")), (Map<String, ?>) tree.get("p"), instant(tree.get("c")),
                 instant(tree.get("st")), instant(tree.get("co")), (String) tree.get("e"), results, instant(tree.get("l")),
                 ((Number) tree.get("a")).intValue(), timer == null ? null
-                        : new Timer((String) timer.get(0), instant(timer.get(1)), instant(timer.get(2)), attempts(timer.get(3))));
+                        : new Timer((String) timer.get(0), instant(timer.get(1)), instant(timer.get(2)), attempts(timer.get(3))),
+                (String) tree.get("t"));
     }
 
     private static List<List<Object>> attemptTrees(List<StepResult.Attempt> attempts) {

@@ -237,6 +237,25 @@ public abstract class RunRepositoryContract {
     }
 
     @Test
+    void list_showsOnlyTheQueriedTenantsRuns_andEachRunKeepsItsTenant() {
+        Instant base = Fixtures.now();
+        Workflow other = new Workflow(TimeOrderedIds.next(base), null, "other tenant's", null, List.of(), base, "tenant-b");
+        workflows().save(other);
+        Run ours = Fixtures.pendingRun(workflow.uuid(), base);
+        Run theirs = Run.pending(TimeOrderedIds.next(base), other.uuid(), Map.of(), base.plusMillis(1), "tenant-b");
+        runs().insert(ours);
+        runs().insert(theirs);
+
+        Page<Run> forB = runs().list(new RunQuery(new PageRequest(200, null, Long.MAX_VALUE), null, null, "tenant-b"));
+        Page<Run> forDefault = runs().list(new RunQuery(new PageRequest(200, null, Long.MAX_VALUE), null, other.uuid()));
+
+        assertThat(forB.items()).extracting(Run::id).contains(theirs.id()).doesNotContain(ours.id());
+        assertThat(forB.items()).extracting(Run::tenant).containsOnly("tenant-b");
+        assertThat(forDefault.items()).as("the default tenant filtering by B's workflow").isEmpty();
+        assertThat(runs().findById(theirs.id())).contains(theirs);
+    }
+
+    @Test
     void list_filtersByStatus() {
         Instant base = Fixtures.now();
         Run pending = Fixtures.pendingRun(workflow.uuid(), base);

@@ -30,6 +30,17 @@ public abstract class WorkflowRepositoryContract {
     }
 
     @Test
+    void savedWorkflow_keepsItsTenant() {
+        Workflow base = Fixtures.workflow();
+        Workflow workflow = new Workflow(base.uuid(), base.id(), base.name(), base.description(), base.steps(),
+                base.createdAt(), "acme");
+        repository().save(workflow);
+
+        assertThat(repository().findById(workflow.uuid())).contains(workflow);
+        assertThat(repository().findById(workflow.uuid()).orElseThrow().tenant()).isEqualTo("acme");
+    }
+
+    @Test
     void unknownId_isNotFound() {
         assertThat(repository().findById(UUID.randomUUID())).isEmpty();
     }

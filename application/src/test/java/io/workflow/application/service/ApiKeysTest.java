@@ -1,0 +1,111 @@
+package io.workflow.application.service;
+
+import io.workflow.adapters.memory.InMemoryApiKeyRepository;
+import io.workflow.application.CreateApiKey;
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.NotFoundException;
+import io.workflow.domain.auth.Caller;
+import io.workflow.domain.auth.ForbiddenException;
+import io.workflow.domain.auth.Scope;
+import io.workflow.domain.auth.UnauthenticatedException;
+import io.workflow.domain.port.ApiKeyRepository;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiKeysTest {
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final InMemoryApiKeyRepository store = new InMemoryApiKeyRepository();
+    private final ApiKeyService keys = new ApiKeyService(store, clock);
+    private final AuthenticateCallerService authenticate =
+            new AuthenticateCallerService(store, clock, Duration.ofSeconds(2), 100);
+
+    @Test
+    void anIssuedKey_isRandom_storedOnlyAsItsHash_andAuthenticatesAsItsTenantAndScopes() {
+        CreateApiKey.Issued issued = keys.create(new CreateApiKey.Command("acme", Set.of(Scope.RUNS_READ), "ci"));
+        CreateApiKey.Issued other = keys.create(new CreateApiKey.Command("acme", Set.of(Scope.RUNS_READ), "ci"));
+
+        assertThat(issued.secret()).startsWith("wfa_").hasSize(4 + 43).isNotEqualTo(other.secret());
+        assertThat(store.list()).extracting(key -> key.hash()).doesNotContain(issued.secret())
+                .contains(ApiKeySecrets.hash(issued.secret()));
+        Caller caller = authenticate.authenticate(issued.secret());
+        assertThat(caller).isEqualTo(new Caller("acme", Set.of(Scope.RUNS_READ), issued.key().id()));
+        assertThatThrownBy(() -> caller.require(Scope.RUNS_TRIGGER)).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("runs:trigger");
+    }
+
+    @Test
+    void unknownMalformedAndMissingKeys_areRefusedAlike_afterTheSameLookup() {
+        AtomicInteger lookups = new AtomicInteger();
+        ApiKeyRepository counting = new CountingRepository(store, lookups);
+        AuthenticateCallerService service = new AuthenticateCallerService(counting, clock, Duration.ofSeconds(2), 100);
+
+        for (String key : new String[] {"wfa_" + UUID.randomUUID(), "", null, "x".repeat(10_000)}) {
+            assertThatThrownBy(() -> service.authenticate(key)).isInstanceOf(UnauthenticatedException.class)
+                    .hasMessage("the API key is missing, unknown or revoked");
+        }
+        assertThat(lookups).hasValue(4);
+    }
+
+    @Test
+    void aRevokedKey_stopsWorking_onceTheCachedLookupIsOlderThanItsLifetime() {
+        CreateApiKey.Issued issued = keys.create(new CreateApiKey.Command("acme", Set.of(Scope.ADMIN), ""));
+        authenticate.authenticate(issued.secret());
+
+        assertThat(keys.revoke(issued.key().id()).revokedAt()).isEqualTo(clock.instant());
+        assertThat(authenticate.authenticate(issued.secret())).as("still cached").isNotNull();
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> authenticate.authenticate(issued.secret())).isInstanceOf(UnauthenticatedException.class);
+        assertThat(keys.list()).singleElement().satisfies(key -> assertThat(key.isRevoked()).isTrue());
+        assertThatThrownBy(() -> keys.revoke(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aKeyRequest_needsAValidTenantAndAScope() {
+        assertThatThrownBy(() -> new CreateApiKey.Command("Not A Tenant", Set.of(Scope.ADMIN), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("tenant");
+        assertThatThrownBy(() -> new CreateApiKey.Command("acme", Set.of(), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("scopes");
+    }
+
+    @Test
+    void adminHoldsEveryScope() {
+        Caller admin = new Caller("acme", Set.of(Scope.ADMIN), UUID.randomUUID());
+        for (Scope scope : Scope.values()) {
+            assertThat(admin.has(scope)).isTrue();
+        }
+    }
+
+    /** Counts lookups by hash, to show every refused key costs one. */
+    private record CountingRepository(ApiKeyRepository delegate, AtomicInteger lookups) implements ApiKeyRepository {
+        @Override
+        public void insert(io.workflow.domain.auth.ApiKey key) {
+            delegate.insert(key);
+        }
+
+        @Override
+        public Optional<io.workflow.domain.auth.ApiKey> findByHash(String hash) {
+            lookups.incrementAndGet();
+            return delegate.findByHash(hash);
+        }
+
+        @Override
+        public java.util.List<io.workflow.domain.auth.ApiKey> list() {
+            return delegate.list();
+        }
+
+        @Override
+        public Optional<io.workflow.domain.auth.ApiKey> revoke(UUID id, Instant at) {
+            return delegate.revoke(id, at);
+        }
+    }
+}
