@@ -13,6 +13,7 @@ public final class Main {
         LogConfig.configureRuntime();
         Config config = Config.create();
         Settings settings = Settings.read(config);
+        settings.observe().logFormat().resolve(settings.mode() == Mode.STACK).apply();
         if (settings.role() == Role.MIGRATE) {
             Migration.run(settings);
             return;

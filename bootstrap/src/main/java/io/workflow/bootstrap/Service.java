@@ -2,9 +2,11 @@ package io.workflow.bootstrap;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Filter;
 import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.steps.StepExecutors;
 import io.workflow.application.ExecuteRun;
+import io.workflow.bootstrap.telemetry.Telemetry;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.service.CacheAside;
 import io.workflow.application.service.ChangeRunService;
@@ -67,17 +69,18 @@ final class Service implements AutoCloseable {
         Clock clock = Clock.tick(Clock.systemUTC(), CLOCK_TICK);
         Closer closer = new Closer();
         try {
-            DrivenPorts ports = switch (mode) {
+            Telemetry telemetry = Telemetry.create(settings.observe().metrics());
+            DrivenPorts ports = observed(switch (mode) {
                 case EMBEDDED -> EmbeddedPorts.open(settings, clock, closer);
-                case STACK -> StackPorts.open(settings, closer);
-            };
+                case STACK -> StackPorts.open(settings, closer, telemetry);
+            }, telemetry);
             CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(ports.workflowCache());
             CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
                 StepExecutors steps = closer.register(new StepExecutors(settings.webhook()));
                 ExecuteRun executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
-                        steps, ports.completions(), runCache, clock, ExecuteRunService.Timing.ofLease(settings.worker().lease())));
-                ports.intake().start(executeRun);
+                        telemetry.steps(steps), ports.completions(), runCache, clock, ExecuteRunService.Timing.ofLease(settings.worker().lease())));
+                ports.intake().start(telemetry.execution(executeRun));
                 scheduleRecovery(settings.recovery(), new RecoverStrandedRunsService(ports.runs(), ports.dispatcher(), clock,
                         settings.recovery().pendingGrace(), settings.recovery().batchSize()), closer);
             }
@@ -100,10 +103,11 @@ final class Service implements AutoCloseable {
                     .shutdownHook(false)
                     .shutdownGracePeriod(settings.shutdown().grace())
                     .update(builder -> {
+                        Filter[] outermost = telemetry.httpFilters().toArray(Filter[]::new);
                         if (role.servesApi()) {
-                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.http(), settings.limits());
+                            HttpApi.configure(builder, useCases, settings.cursorSecret(), settings.http(), settings.limits(), outermost);
                         } else {
-                            HttpApi.configureWithoutApi(builder, settings.http());
+                            HttpApi.configureWithoutApi(builder, settings.http(), outermost);
                         }
                     })
                     .addFeature(Observability.feature(readiness))
@@ -117,6 +121,13 @@ final class Service implements AutoCloseable {
             closer.close();
             throw e;
         }
+    }
+
+    /** The ports with the run repository, the caches and (through the service) the steps observed: counted and logged. */
+    private static DrivenPorts observed(DrivenPorts ports, Telemetry telemetry) {
+        return new DrivenPorts(ports.workflows(), telemetry.runs(ports.runs(), ports.workflows()),
+                telemetry.cache(ports.workflowCache(), "workflow"), telemetry.cache(ports.runCache(), "run"),
+                ports.dispatcher(), ports.completions(), ports.intake(), ports.readinessChecks());
     }
 
     int port() {

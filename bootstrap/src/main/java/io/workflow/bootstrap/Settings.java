@@ -7,6 +7,7 @@ import io.workflow.adapters.kafka.KafkaSettings;
 import io.workflow.adapters.postgres.PostgresSettings;
 import io.workflow.adapters.redis.RedisSettings;
 import io.workflow.adapters.steps.WebhookSettings;
+import io.workflow.bootstrap.telemetry.LogFormat;
 
 import java.time.Duration;
 
@@ -17,7 +18,7 @@ import java.time.Duration;
  */
 record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
                 HttpApi.Limits limits, WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis,
-                KafkaSettings kafka, Shutdown shutdown, ClientLimits http) {
+                KafkaSettings kafka, Shutdown shutdown, ClientLimits http, Observe observe) {
 
     /** How one process executes runs. */
     record Worker(int concurrency, Duration lease) {
@@ -29,6 +30,10 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
 
     /** SIGTERM: how long an API replica drains before its listener closes, then how long requests in flight may take. */
     record Shutdown(Duration drainDelay, Duration grace) {
+    }
+
+    /** Whether meters are recorded ({@code METRICS_ENABLED}), and how log lines are written ({@code LOG_FORMAT}). */
+    record Observe(boolean metrics, LogFormat logFormat) {
     }
 
     static Settings read(Config config) {
@@ -45,7 +50,8 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                         integer(config, "limits.step.output.bytes")),
                 postgres(config.get("postgres")), redis(config.get("redis")), kafka(config.get("kafka"), worker),
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
-                http(config.get("http")));
+                http(config.get("http")),
+                new Observe(bool(config, "metrics.enabled"), LogFormat.parse(text(config, "log.format"))));
     }
 
     private static ClientLimits http(Config http) {
