@@ -11,8 +11,15 @@ final class EmbeddedServices {
     }
 
     static Service start() {
+        return start(Map.of());
+    }
+
+    /** The same, with some settings of application.yaml overridden. */
+    static Service start(Map<String, String> overrides) {
+        Map<String, String> settings = new java.util.HashMap<>(overrides);
+        settings.putAll(Map.of("mode", "embedded", "role", "all", "server.port", "0"));
         Config config = Config.builder()
-                .addSource(ConfigSources.create(Map.of("mode", "embedded", "role", "all", "server.port", "0")))
+                .addSource(ConfigSources.create(settings))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
