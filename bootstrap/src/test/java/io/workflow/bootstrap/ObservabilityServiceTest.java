@@ -2,6 +2,7 @@ package io.workflow.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.workflow.bootstrap.telemetry.GrafanaDashboard;
 import io.workflow.bootstrap.telemetry.JsonLogFormatter;
 import io.workflow.bootstrap.telemetry.PrometheusText;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ObservabilityServiceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Gauges of the stack's adapters (PostgreSQL pool, Kafka), absent in the embedded mode. */
+    private static final List<String> STACK_ONLY = List.of("workflow_db_pool_active_connections",
+            "workflow_db_pool_idle_connections", "workflow_db_pool_pending_threads", "workflow_db_pool_max_connections",
+            "workflow_dispatch_backlog_events", "workflow_queue_lag_records");
     private static final String VALID_REQUEST_ID = "test-req.42:abc_DEF";
 
     private static Service service;
@@ -116,6 +121,9 @@ class ObservabilityServiceTest {
         String cancelled = trigger(longDelay);
         awaitStatus(cancelled, "running");
         assertThat(send("POST", "/api/v1/runs/" + cancelled + "/cancel", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/runs/" + cancelled + "/retry", null, null).statusCode()).isEqualTo(200);
+        awaitStatus(cancelled, "running");
+        assertThat(send("POST", "/api/v1/runs/" + cancelled + "/cancel", null, null).statusCode()).isEqualTo(200);
         send("GET", "/api/v1/nowhere/" + cancelled, null, null);
 
         PrometheusText metrics = PrometheusText.parse(send("GET", "/observe/metrics", null, null).body());
@@ -131,7 +139,8 @@ class ObservabilityServiceTest {
         assertThat(metrics.sum("workflow_runs_triggered_total", "workflow", ok)).isEqualTo(2);
         assertThat(metrics.sum("workflow_runs_finished_total", "workflow", ok, "status", "success")).isEqualTo(2);
         assertThat(metrics.sum("workflow_runs_finished_total", "workflow", retried, "status", "failed")).isEqualTo(1);
-        assertThat(metrics.sum("workflow_runs_finished_total", "workflow", longDelay, "status", "cancelled")).isEqualTo(1);
+        assertThat(metrics.sum("workflow_runs_finished_total", "workflow", longDelay, "status", "cancelled")).isEqualTo(2);
+        assertThat(metrics.sum("workflow_runs_retried_total", "workflow", longDelay)).isEqualTo(1);
         assertThat(metrics.sum("workflow_run_duration_seconds_count", "status", "success")).isGreaterThanOrEqualTo(2);
         assertThat(metrics.sum("workflow_run_duration_seconds_bucket", "status", "success", "le", "0.01")).isZero();
         assertThat(metrics.sum("workflow_run_queue_wait_seconds_count")).isGreaterThanOrEqualTo(7);
@@ -140,7 +149,7 @@ class ObservabilityServiceTest {
         assertThat(metrics.sum("workflow_step_attempts_total", "type", "webhook")).isGreaterThanOrEqualTo(7);
         assertThat(metrics.sum("workflow_step_retries_total", "type", "webhook")).isGreaterThanOrEqualTo(1);
         assertThat(metrics.sum("workflow_step_timeouts_total", "type", "webhook")).isGreaterThanOrEqualTo(1);
-        assertThat(metrics.sum("workflow_step_cancellations_total", "type", "delay")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.sum("workflow_step_cancellations_total", "type", "delay")).isGreaterThanOrEqualTo(2);
 
         for (String outcome : List.of("2xx", "4xx", "5xx", "timeout", "connect_error")) {
             assertThat(metrics.sum("workflow_webhook_calls_total", "outcome", outcome)).as(outcome).isPositive();
@@ -149,6 +158,8 @@ class ObservabilityServiceTest {
         assertThat(metrics.sum("workflow_webhook_calls_total", "outcome", "5xx")).isGreaterThanOrEqualTo(2);
         assertThat(metrics.sum("workflow_cache_requests_total", "cache", "run", "result", "hit")).isPositive();
         assertThat(metrics.sum("workflow_cache_requests_total", "cache", "workflow", "result", "hit")).isPositive();
+        // The dashboard queries only what is exported (here, or by the stack's adapters: MetricsIT checks those).
+        assertThat(GrafanaDashboard.read().metricNames()).isSubsetOf(union(metrics.names(), STACK_ONLY));
     }
 
     @Test
@@ -190,6 +201,12 @@ class ObservabilityServiceTest {
         assertThat(lines).allMatch(line -> workflow.equals(line.get("workflow_id")) && line.get("time") != null
                 && "INFO".equals(line.get("level")) && "io.workflow.runs".equals(line.get("logger")));
         assertThat(lines.getFirst().get("request_id")).isEqualTo(VALID_REQUEST_ID);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private String workflow(List<Map<String, Object>> steps) throws Exception {

@@ -7,6 +7,7 @@ import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,9 @@ public final class ObservedStepExecutor implements StepExecutor {
     static final String WEBHOOK_CALLS = "workflow_webhook_calls";
     static final String WEBHOOK_DURATION = "workflow_webhook_call_duration";
     static final String STEP_TIMEOUTS = "workflow_step_timeouts";
+    static final List<String> OUTCOMES = List.of("2xx", "3xx", "4xx", "5xx", "timeout", "connect_error", "not_sent", "interrupted");
+    private static final String CALLS_HELP = "Webhook calls, by outcome";
+    private static final String TIMEOUTS_HELP = "Step attempts that timed out, by step type";
 
     private final StepExecutor steps;
     private final Meters meters;
@@ -31,6 +35,15 @@ public final class ObservedStepExecutor implements StepExecutor {
     ObservedStepExecutor(StepExecutor steps, Meters meters) {
         this.steps = steps;
         this.meters = meters;
+        if (meters != null) {
+            // Exported at zero from the start, so a rate over them is defined before the first event.
+            for (String outcome : OUTCOMES) {
+                meters.counter(WEBHOOK_CALLS, CALLS_HELP, "outcome", outcome);
+            }
+            for (String type : StepTypes.NAMES) {
+                meters.counter(STEP_TIMEOUTS, TIMEOUTS_HELP, "type", type);
+            }
+        }
     }
 
     @Override
@@ -47,7 +60,7 @@ public final class ObservedStepExecutor implements StepExecutor {
         StepOutcome outcome = steps.execute(traced(webhook), context);
         long elapsed = System.nanoTime() - start;
         String result = outcome(outcome);
-        meters.counter(WEBHOOK_CALLS, "Webhook calls, by outcome", "outcome", result).increment();
+        meters.counter(WEBHOOK_CALLS, CALLS_HELP, "outcome", result).increment();
         meters.timer(WEBHOOK_DURATION, "Webhook call durations, by outcome", Meters.FAST, "outcome", result)
                 .record(elapsed, TimeUnit.NANOSECONDS);
         countTimeout(step, outcome);
@@ -57,7 +70,7 @@ public final class ObservedStepExecutor implements StepExecutor {
     private void countTimeout(Step step, StepOutcome outcome) {
         if (meters != null && outcome instanceof StepOutcome.Failed failed && failed.failure() == RetryPolicy.Failure.TIMEOUT
                 && statusCode(failed.output()) == 0) {
-            meters.counter(STEP_TIMEOUTS, "Step attempts that timed out, by step type", "type", StepTypes.name(step)).increment();
+            meters.counter(STEP_TIMEOUTS, TIMEOUTS_HELP, "type", StepTypes.name(step)).increment();
         }
     }
 

@@ -23,6 +23,9 @@ final class RunMetrics {
     static final String STEP_ATTEMPTS = "workflow_step_attempts";
     static final String STEP_RETRIES = "workflow_step_retries";
     static final String STEP_CANCELLATIONS = "workflow_step_cancellations";
+    private static final String ATTEMPTS_HELP = "Attempts of steps, by step type";
+    private static final String RETRIES_HELP = "Attempts of steps after a failed one (retries), by step type";
+    private static final String CANCELLATIONS_HELP = "Steps left unfinished because their run was cancelled, by step type";
 
     /** Records nothing: metrics are off. */
     static final RunMetrics NONE = new RunMetrics(null, null);
@@ -33,6 +36,18 @@ final class RunMetrics {
     RunMetrics(Meters meters, WorkflowLabel workflows) {
         this.meters = meters;
         this.workflows = workflows;
+        if (meters != null) {
+            // Exported at zero from the start, so a rate over them is defined before the first event.
+            for (String type : StepTypes.NAMES) {
+                stepCounters(type);
+            }
+        }
+    }
+
+    private void stepCounters(String type) {
+        meters.counter(STEP_ATTEMPTS, ATTEMPTS_HELP, "type", type);
+        meters.counter(STEP_RETRIES, RETRIES_HELP, "type", type);
+        meters.counter(STEP_CANCELLATIONS, CANCELLATIONS_HELP, "type", type);
     }
 
     void triggered(Run run) {
@@ -84,11 +99,10 @@ final class RunMetrics {
         meters.timer(STEP_DURATION, "Time from a step's first attempt to its result, by step type and status", Meters.SLOW,
                 "type", type, "status", status).record(nonNegative(result.startedAt(), result.completedAt()));
         if (newAttempts > 0) {
-            meters.counter(STEP_ATTEMPTS, "Attempts of steps, by step type", "type", type).increment(newAttempts);
+            meters.counter(STEP_ATTEMPTS, ATTEMPTS_HELP, "type", type).increment(newAttempts);
             int retries = Math.min(newAttempts, result.allAttempts().size() - 1);
             if (retries > 0) {
-                meters.counter(STEP_RETRIES, "Attempts of steps after a failed one (retries), by step type",
-                        "type", type).increment(retries);
+                meters.counter(STEP_RETRIES, RETRIES_HELP, "type", type).increment(retries);
             }
         }
     }
@@ -98,8 +112,7 @@ final class RunMetrics {
         if (meters == null) {
             return;
         }
-        meters.counter(STEP_CANCELLATIONS, "Steps left unfinished because their run was cancelled, by step type",
-                "type", type).increment();
+        meters.counter(STEP_CANCELLATIONS, CANCELLATIONS_HELP, "type", type).increment();
     }
 
     static String label(RunStatus status) {

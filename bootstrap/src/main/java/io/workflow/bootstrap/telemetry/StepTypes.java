@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StepTypes {
     static final int LIMIT = 10_000;
+    /** Every step type's label. */
+    static final List<String> NAMES = List.of("delay", "webhook");
 
     private final WorkflowRepository workflows;
     private final Map<UUID, List<Step>> known = new ConcurrentHashMap<>();

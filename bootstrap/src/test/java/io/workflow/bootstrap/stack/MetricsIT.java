@@ -1,5 +1,6 @@
 package io.workflow.bootstrap.stack;
 
+import io.workflow.bootstrap.telemetry.GrafanaDashboard;
 import io.workflow.bootstrap.telemetry.PrometheusText;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,13 @@ class MetricsIT {
             runIds.add(stack.trigger(workflowId, Map.of("i", i)));
         }
         assertThat(stack.awaitTerminal(runIds, Duration.ofSeconds(90)).values()).containsOnly("success");
+        String held = stack.trigger(stack.createWorkflow("metrics-it-held", List.of(
+                Map.of("name", "hour", "type", "delay", "config", Map.of("duration", 3600)))), Map.of());
+        awaitRunning(held);
+        stack.expectOk(stack.post("api/v1/runs/" + held + "/cancel", Map.of()));
+        stack.expectOk(stack.post("api/v1/runs/" + held + "/retry", Map.of()));
+        awaitRunning(held);
+        stack.expectOk(stack.post("api/v1/runs/" + held + "/cancel", Map.of()));
         for (String runId : runIds) {
             stack.get("api/v1/runs/" + runId);
             stack.get("api/v1/runs/" + runId);
@@ -72,6 +80,8 @@ class MetricsIT {
             assertThat(sum(workerMetrics, family)).as(family).isGreaterThanOrEqualTo(RUNS);
         }
         assertThat(sum(workerMetrics, "workflow_step_attempts_total", "type", "delay")).isGreaterThanOrEqualTo(RUNS);
+        assertThat(sum(apiMetrics, "workflow_runs_retried_total")).isPositive();
+        assertThat(sum(apiMetrics, "workflow_step_cancellations_total", "type", "delay")).isGreaterThanOrEqualTo(2);
         assertThat(sum(workerMetrics, "workflow_webhook_calls_total", "outcome", "2xx")).isGreaterThanOrEqualTo(RUNS);
         assertThat(sum(workerMetrics, "workflow_webhook_call_duration_seconds_bucket", "outcome", "2xx", "le", "+Inf"))
                 .isGreaterThanOrEqualTo(RUNS);
@@ -82,10 +92,24 @@ class MetricsIT {
             assertThat(replica.find("workflow_db_pool_pending_threads")).hasSize(1);
             assertThat(replica.find("workflow_dispatch_backlog_events")).hasSize(1);
         }
+        List<String> exported = new ArrayList<>();
+        apiMetrics.forEach(replica -> exported.addAll(replica.names()));
+        workerMetrics.forEach(worker -> exported.addAll(worker.names()));
+        assertThat(GrafanaDashboard.read().metricNames()).as("every name the dashboard queries").isSubsetOf(exported);
         for (PrometheusText worker : workerMetrics) {
             assertThat(worker.find("workflow_queue_lag_records")).singleElement()
                     .satisfies(lag -> assertThat(lag.value()).as("measured at least once").isGreaterThanOrEqualTo(0));
             assertThat(worker.sum("workflow_db_pool_max_connections")).isPositive();
+        }
+    }
+
+    private void awaitRunning(String runId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"running".equals(stack.get("api/v1/runs/" + runId).body().get("status"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + runId + " not running within 60 s");
+            }
+            Thread.sleep(100);
         }
     }
 
