@@ -41,10 +41,14 @@ public final class Meters {
                 Counter.builder(name).description(description).tags(tags(labels))));
     }
 
-    /** The histogram timer of this name, buckets and labels; exported in seconds. */
+    /** The histogram timer of this name, buckets and labels; exported in seconds, without quantiles. */
     Timer timer(String name, String description, List<Duration> buckets, String... labels) {
         return timers.computeIfAbsent(key(name, labels), key -> registry.getOrCreate(
-                Timer.builder(name).description(description).buckets(buckets.toArray(Duration[]::new)).tags(tags(labels))));
+                Timer.builder(name).description(description).buckets(buckets.toArray(Duration[]::new))
+                        // No client-side quantiles (Helidon's default): they cost on every record and
+                        // cannot be summed over replicas; histogram_quantile over the buckets can.
+                        .percentiles()
+                        .tags(tags(labels))));
     }
 
     /**
