@@ -135,6 +135,7 @@ class ObservabilityServiceTest {
                 .noneMatch(route -> route.contains(cancelled));
         assertThat(metrics.find("workflow_http_request_duration_seconds_bucket", "route", "/api/v1/trigger")
                 .stream().map(s -> s.labels().get("le"))).contains("0.005", "0.1", "1.0", "10.0", "+Inf");
+        assertThat(metrics.find("workflow_http_request_duration_seconds")).as("no client-side quantile lines").isEmpty();
 
         assertThat(metrics.sum("workflow_runs_triggered_total", "workflow", ok)).isEqualTo(2);
         assertThat(metrics.sum("workflow_runs_finished_total", "workflow", ok, "status", "success")).isEqualTo(2);

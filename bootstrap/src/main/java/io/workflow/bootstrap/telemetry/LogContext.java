@@ -30,13 +30,14 @@ public final class LogContext {
         return with(new Fields(requestId, null, null), work);
     }
 
-    /** Runs {@code work} about this run, keeping the current request id. */
+    /**
+     * Runs {@code work} about this run, keeping the current request id; a null {@code workflowId}
+     * keeps the one already known for this run, if any.
+     */
     public static <T> T withRun(UUID runId, UUID workflowId, Supplier<T> work) {
         Fields now = CURRENT.get();
-        if (runId.equals(now.runId()) && (workflowId == null || workflowId.equals(now.workflowId()))) {
-            return work.get();
-        }
-        return with(new Fields(now.requestId(), runId, workflowId == null && runId.equals(now.runId()) ? now.workflowId() : workflowId), work);
+        UUID workflow = workflowId != null ? workflowId : runId.equals(now.runId()) ? now.workflowId() : null;
+        return with(new Fields(now.requestId(), runId, workflow), work);
     }
 
     /** Runs {@code work} about this run, keeping the current request id. */

@@ -25,13 +25,4 @@ final class Traceparent {
         return "00-" + hex.toHexDigits(runId.getMostSignificantBits()) + hex.toHexDigits(runId.getLeastSignificantBits())
                 + "-" + hex.toHexDigits(span) + "-01";
     }
-
-    /** The trace id of a {@code traceparent} value, or null when it is not a valid one. */
-    static String traceId(String traceparent) {
-        if (traceparent == null || !traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {
-            return null;
-        }
-        String traceId = traceparent.substring(3, 35);
-        return traceId.chars().allMatch(c -> c == '0') ? null : traceId;
-    }
 }

@@ -68,8 +68,7 @@ class TelemetryPiecesTest {
         String first = Traceparent.forCall(run);
         String second = Traceparent.forCall(run);
         assertThat(first).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").isNotEqualTo(second);
-        assertThat(Traceparent.traceId(first)).isEqualTo(run.toString().replace("-", ""));
-        assertThat(Traceparent.traceId("00-" + "0".repeat(32) + "-0123456789abcdef-01")).isNull();
-        assertThat(Traceparent.traceId("garbage")).isNull();
+        assertThat(first.substring(3, 35)).isEqualTo(run.toString().replace("-", ""));
+        assertThat(first.substring(36, 52)).isNotEqualTo("0".repeat(16));
     }
 }
