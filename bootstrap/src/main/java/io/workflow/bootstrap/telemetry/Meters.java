@@ -47,7 +47,7 @@ public final class Meters {
                 Timer.builder(name).description(description).buckets(buckets.toArray(Duration[]::new))
                         // No client-side quantiles (Helidon's default): they cost on every record and
                         // cannot be summed over replicas; histogram_quantile over the buckets can.
-                        .percentiles()
+                        .percentiles(new double[0])
                         .tags(tags(labels))));
     }
 
