@@ -18,6 +18,7 @@ public final class Main {
         LogConfig.configureRuntime();
         Config config = Config.create();
         Settings settings = Settings.read(config);
+        settings.observe().logFormat().resolve(settings.mode() == Mode.STACK).apply();
         if (args.length > 0 && args[0].equals("keys")) {
             System.exit(KeysCommand.run(settings, Arrays.copyOfRange(args, 1, args.length), System.out));
         }

@@ -2,8 +2,10 @@ package io.workflow.bootstrap;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Filter;
 import io.workflow.adapters.http.HttpApi;
 import io.workflow.adapters.steps.StepExecutors;
+import io.workflow.bootstrap.telemetry.Telemetry;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.service.ArchiveWorkflowService;
 import io.workflow.application.service.ApiKeyService;
@@ -76,19 +78,20 @@ final class Service implements AutoCloseable {
         Clock clock = Clock.tick(Clock.systemUTC(), CLOCK_TICK);
         Closer closer = new Closer();
         try {
-            DrivenPorts ports = switch (mode) {
+            Telemetry telemetry = Telemetry.create(settings.observe().metrics());
+            DrivenPorts ports = observed(switch (mode) {
                 case EMBEDDED -> EmbeddedPorts.open(settings, clock, closer);
-                case STACK -> StackPorts.open(settings, closer);
-            };
+                case STACK -> StackPorts.open(settings, closer, telemetry);
+            }, telemetry);
             CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(ports.workflowCache());
             CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
                 StepExecutors steps = closer.register(new StepExecutors(settings.webhook(), ports.signingSecrets(), clock));
                 Settings.Worker worker = settings.worker();
                 ExecuteRunService executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
-                        steps, ports.completions(), runCache, clock,
+                        telemetry.steps(steps), ports.completions(), runCache, clock,
                         ExecuteRunService.Timing.ofLease(worker.lease()).sleepingAtMost(worker.sleepMax())));
-                ports.intake().start(executeRun);
+                ports.intake().start(telemetry.execution(executeRun));
                 scheduleTimers(worker, closer.register(new WakeDueRunsService(ports.runs(), executeRun, clock,
                         worker.batchSize(), worker.concurrency())), closer);
                 scheduleRecovery(settings.recovery(), new RecoverStrandedRunsService(ports.runs(), ports.dispatcher(), clock,
@@ -125,11 +128,12 @@ final class Service implements AutoCloseable {
                     .shutdownHook(false)
                     .shutdownGracePeriod(settings.shutdown().grace())
                     .update(builder -> {
+                        Filter[] outermost = telemetry.httpFilters().toArray(Filter[]::new);
                         if (role.servesApi()) {
                             HttpApi.configure(builder, useCases, access(settings.auth(), ports, clock), settings.cursorSecret(),
-                                    settings.http(), settings.limits());
+                                    settings.http(), settings.limits(), outermost);
                         } else {
-                            HttpApi.configureWithoutApi(builder, settings.http());
+                            HttpApi.configureWithoutApi(builder, settings.http(), outermost);
                         }
                     })
                     .addFeature(Observability.feature(readiness))
@@ -151,6 +155,14 @@ final class Service implements AutoCloseable {
         return new HttpApi.Access(auth.required(),
                 new AuthenticateCallerService(ports.apiKeys(), clock, auth.keyCache(), MAX_CACHED_KEYS),
                 new HttpApi.KeyUseCases(keys, keys, keys), auth.rateLimit());
+    }
+
+    /** The ports with the run repository, the caches and (through the service) the steps observed: counted and logged. */
+    private static DrivenPorts observed(DrivenPorts ports, Telemetry telemetry) {
+        return new DrivenPorts(ports.workflows(), telemetry.runs(ports.runs(), ports.workflows()),
+                telemetry.cache(ports.workflowCache(), "workflow"), telemetry.cache(ports.runCache(), "run"),
+                ports.dispatcher(), ports.completions(), ports.intake(), ports.readinessChecks(), ports.signingSecrets(),
+                ports.idempotencyKeys(), ports.apiKeys());
     }
 
     int port() {

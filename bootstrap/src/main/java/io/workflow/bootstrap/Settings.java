@@ -9,6 +9,7 @@ import io.workflow.adapters.postgres.PostgresSettings;
 import io.workflow.adapters.redis.RedisSettings;
 import io.workflow.adapters.steps.WebhookAddressPolicy;
 import io.workflow.adapters.steps.WebhookSettings;
+import io.workflow.bootstrap.telemetry.LogFormat;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import java.util.Locale;
  */
 record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recovery recovery, int cacheMaxEntries,
                 HttpApi.Limits limits, WebhookSettings webhook, PostgresSettings postgres, RedisSettings redis,
-                KafkaSettings kafka, Shutdown shutdown, ClientLimits http, Idempotency idempotency, Auth auth) {
+                KafkaSettings kafka, Shutdown shutdown, ClientLimits http, Idempotency idempotency, Auth auth,
+                Observe observe) {
     /** A key looked up this long ago may have been revoked since: within the 5 s revocation promise, with room for the lookup itself. */
     private static final Duration MAX_KEY_CACHE = Duration.ofSeconds(4);
     /** application.yaml's stand-ins, fit for a developer's embedded run and refused in stack mode. */
@@ -54,6 +56,10 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
     record Shutdown(Duration drainDelay, Duration grace) {
     }
 
+    /** Whether meters are recorded ({@code METRICS_ENABLED}), and how log lines are written ({@code LOG_FORMAT}). */
+    record Observe(boolean metrics, LogFormat logFormat) {
+    }
+
     static Settings read(Config config) {
         Role role = Role.parse(text(config, "role"));
         Mode mode = Mode.parse(text(config, "mode"));
@@ -77,7 +83,8 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
                 new Shutdown(millis(config, "shutdown.drain.delay.ms"), seconds(config, "shutdown.grace.seconds")),
                 http(config.get("http")),
                 new Idempotency(seconds(config, "idempotency.retention.seconds"), seconds(config, "idempotency.lock.seconds"),
-                        seconds(config, "idempotency.cleanup.interval.seconds")), auth);
+                        seconds(config, "idempotency.cleanup.interval.seconds")), auth,
+                new Observe(bool(config, "metrics.enabled"), LogFormat.parse(text(config, "log.format"))));
     }
 
     /** A stack that kept a published default would let anyone forge cursors or log in to its database. */

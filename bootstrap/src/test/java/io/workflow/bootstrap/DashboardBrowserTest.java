@@ -1,5 +1,7 @@
 package io.workflow.bootstrap;
 
+import java.util.Map;
+
 import io.workflow.bootstrap.browser.DashboardScenarios;
 
 /** The dashboard's scenarios against the embedded service (memory adapters), started in this JVM. */
@@ -8,7 +10,7 @@ class DashboardBrowserTest extends DashboardScenarios {
 
     @Override
     protected String startService() {
-        service = EmbeddedServices.start();
+        service = EmbeddedServices.start(Map.of("webhook.allow", "127.0.0.2/32")); // the scenarios' receiver
         return "http://127.0.0.1:" + service.port();
     }
 

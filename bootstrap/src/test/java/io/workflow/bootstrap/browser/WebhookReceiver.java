@@ -21,7 +21,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public WebhookReceiver() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            // 127.0.0.2: the one loopback address the services under test open to webhooks (WEBHOOK_ALLOW)
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,7 +34,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The URL of one of its paths ({@code ok} or {@code fail}). */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+        return "http://127.0.0.2:" + server.getAddress().getPort() + "/" + path;
     }
 
     public int calls() {

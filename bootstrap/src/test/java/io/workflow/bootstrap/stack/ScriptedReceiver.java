@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A webhook receiver on loopback for the stack's workers to call: each path answers the statuses
+ * A webhook receiver on 127.0.0.2 (the address ops/test opens with WEBHOOK_ALLOW) for the stack's workers to call: each path answers the statuses
  * scripted for it, in turn, then 200; every call is recorded with its time and status.
  */
 final class ScriptedReceiver implements AutoCloseable {
@@ -27,7 +27,7 @@ final class ScriptedReceiver implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     ScriptedReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 256);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -51,7 +51,7 @@ final class ScriptedReceiver implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.2:" + server.getAddress().getPort() + path;
     }
 
     List<Call> calls(String path) {

@@ -1,6 +1,7 @@
 package io.workflow.adapters.http;
 
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.workflow.application.ArchiveWorkflow;
@@ -138,9 +139,11 @@ public final class HttpApi {
      * (such as 413 for a body over {@code max-payload-size}, which must be configured: an API without
      * a body-size limit is refused), the {@link ClientLimits limits} that keep slow clients from
      * holding the API, and the {@link #routing routes} with their size {@link Limits limits}.
+     * {@code outermost} filters run first on every request, before the concurrency limit (request
+     * ids, request metrics: what must see every request, the ones refused for lack of a permit too).
      */
     public static void configure(WebServerConfig.BuilderBase<?, ?> server, UseCases useCases, Access access,
-                                 String cursorSecret, ClientLimits clientLimits, Limits limits) {
+                                 String cursorSecret, ClientLimits clientLimits, Limits limits, Filter... outermost) {
         if (server.maxPayloadSize() < 0) {
             throw new IllegalArgumentException("the server's max-payload-size is not set: the API needs a body-size limit");
         }
@@ -149,6 +152,9 @@ public final class HttpApi {
         ApiAuthentication authentication = new ApiAuthentication(access.required(), access.authenticate(), access.rateLimit());
         server.directHandlers(ProblemResponses.directHandlers(server.maxPayloadSize()))
                 .routing(routing -> {
+                    for (Filter filter : outermost) {
+                        routing.addFilter(filter);
+                    }
                     routing(routing.addFilter(apiLimit).addFilter(deadlines).addFilter(authentication), useCases,
                             cursorSecret, limits);
                     if (access.keys() != null) {
@@ -160,11 +166,14 @@ public final class HttpApi {
     /**
      * Sets up a server that answers only {@code /}, {@code /health} and {@code /openapi}: what a
      * worker process serves, so its liveness can be checked like an API replica's. The connection
-     * limits and read deadlines apply as on an API replica.
+     * limits and read deadlines apply as on an API replica; {@code outermost} filters as in {@link #configure}.
      */
-    public static void configureWithoutApi(WebServerConfig.BuilderBase<?, ?> server, ClientLimits limits) {
+    public static void configureWithoutApi(WebServerConfig.BuilderBase<?, ?> server, ClientLimits limits, Filter... outermost) {
         ReadDeadlines deadlines = limitClients(server, limits);
         server.routing(routing -> {
+            for (Filter filter : outermost) {
+                routing.addFilter(filter);
+            }
             routing.addFilter(deadlines).register(new RootHttpService());
             ProblemResponses.register(routing);
         });

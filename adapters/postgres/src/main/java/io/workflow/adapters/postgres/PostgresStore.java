@@ -2,6 +2,7 @@ package io.workflow.adapters.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbStatements;
@@ -99,6 +100,19 @@ public final class PostgresStore implements AutoCloseable {
         } catch (DbClientException e) {
             return false;
         }
+    }
+
+    /**
+     * The pool's use right now, from Hikari's pool bean; all zero while the pool has not started
+     * (Hikari creates the bean with the pool, in the background when PostgreSQL is down at start).
+     */
+    public PoolUsage poolUsage() {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        if (pool == null) {
+            return new PoolUsage(0, 0, 0, dataSource.getMaximumPoolSize());
+        }
+        return new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(), pool.getThreadsAwaitingConnection(),
+                dataSource.getMaximumPoolSize());
     }
 
     /** The DB client, for tests in this package that inspect what the repositories execute. */

@@ -1,0 +1,47 @@
+package io.workflow.bootstrap.telemetry;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+import java.util.UUID;
+
+/**
+ * Gives each request an id: the caller's {@code X-Request-Id} when it is a safe one (1 to
+ * {@link #MAX_LENGTH} letters, digits, {@code . _ : -}), a new one otherwise. The response carries it
+ * back in the same header, and every line logged while the request is handled carries it as
+ * {@code request_id}. A caller's id that is not safe is replaced, not echoed: it would end up in
+ * log files and response headers.
+ */
+public final class RequestIds implements Filter {
+    static final HeaderName HEADER = HeaderNames.create("X-Request-Id");
+    static final int MAX_LENGTH = 128;
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String id = req.headers().first(HEADER).filter(RequestIds::isSafe).orElseGet(() -> UUID.randomUUID().toString());
+        res.header(HEADER, id);
+        LogContext.withRequest(id, () -> {
+            chain.proceed();
+            return null;
+        });
+    }
+
+    static boolean isSafe(String id) {
+        if (id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '_' || c == '.' || c == ':';
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
