@@ -116,7 +116,7 @@ public abstract class ConsumerApiChecks {
     public void triggerLackingPayloadPaths_is422_listingThem_andStoresNoRun() throws Exception {
         Reply created = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", "contract-" + UUID.randomUUID(),
                 "steps", List.of(Map.of("name", "notify", "type", "webhook", "config", Map.of(
-                        "url", "http://127.0.0.1:9/users/${payload.user.id}", "method", "POST",
+                        "url", "http://127.0.0.2:9/users/${payload.user.id}", "method", "POST",
                         "body", Map.of("name", "${payload.name}", "plain", "x")))))), null);
         assertThat(created.status()).as(created.text()).isEqualTo(200);
         String workflowId = (String) created.body().get("workflow_id");
@@ -137,9 +137,9 @@ public abstract class ConsumerApiChecks {
     public void referenceToALaterOrUnknownStep_is422AtCreation() throws Exception {
         for (String placeholder : List.of("${later.body.token}", "${nosuchstep.x}")) {
             Reply refused = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", "refs", "steps", List.of(
-                    Map.of("name", "first", "type", "webhook", "config", Map.of("url", "http://127.0.0.1:9/a", "method", "POST",
+                    Map.of("name", "first", "type", "webhook", "config", Map.of("url", "http://127.0.0.2:9/a", "method", "POST",
                             "body", Map.of("token", placeholder))),
-                    Map.of("name", "later", "type", "webhook", "config", Map.of("url", "http://127.0.0.1:9/b", "method", "GET"))))),
+                    Map.of("name", "later", "type", "webhook", "config", Map.of("url", "http://127.0.0.2:9/b", "method", "GET"))))),
                     null);
 
             assertThat(refused.status()).as(refused.text()).isEqualTo(422);

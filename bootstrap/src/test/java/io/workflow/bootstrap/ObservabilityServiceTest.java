@@ -68,7 +68,7 @@ class ObservabilityServiceTest {
 
     @BeforeAll
     static void start() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0); // the address webhook.allow opens below
         receiver.createContext("/", exchange -> {
             traceparents.add(exchange.getRequestHeaders().getFirst("traceparent"));
             int status = switch (exchange.getRequestURI().getPath()) {
@@ -90,9 +90,9 @@ class ObservabilityServiceTest {
         });
         receiver.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         receiver.start();
-        hooks = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        hooks = "http://127.0.0.2:" + receiver.getAddress().getPort();
         Logger.getLogger("io.workflow.runs").addHandler(capture);
-        service = EmbeddedServices.start(Map.of("webhook.request.timeout.ms", "2000"));
+        service = EmbeddedServices.start(Map.of("webhook.request.timeout.ms", "2000", "webhook.allow", "127.0.0.2/32"));
         base = "http://127.0.0.1:" + service.port();
     }
 
@@ -110,7 +110,7 @@ class ObservabilityServiceTest {
                 Map.of("max_attempts", 2, "initial_interval", 0.05, "retry_on", List.of("5xx")))));
         String missing = workflow(List.of(webhook("gone", hooks + "/missing", null)));
         String slow = workflow(List.of(webhook("slow", hooks + "/slow", null)));
-        String refused = workflow(List.of(webhook("nobody", "http://127.0.0.1:" + closedPort() + "/", null)));
+        String refused = workflow(List.of(webhook("nobody", "http://127.0.0.2:" + closedPort() + "/", null)));
         String longDelay = workflow(List.of(delay("long", 60)));
 
         for (String workflow : List.of(ok, ok, retried, missing, slow, refused)) {

@@ -48,16 +48,22 @@ public final class ObservedStepExecutor implements StepExecutor {
 
     @Override
     public StepOutcome execute(Step step, RunContext context) {
+        return execute(step, context, null);
+    }
+
+    /** Passes the call on as it came (its identity signs the webhook request), with the trace added. */
+    @Override
+    public StepOutcome execute(Step step, RunContext context, Call call) {
         if (!(step instanceof WebhookStep webhook)) {
-            StepOutcome outcome = steps.execute(step, context);
+            StepOutcome outcome = steps.execute(step, context, call);
             countTimeout(step, outcome);
             return outcome;
         }
         if (meters == null) {
-            return steps.execute(traced(webhook), context);
+            return steps.execute(traced(webhook), context, call);
         }
         long start = System.nanoTime();
-        StepOutcome outcome = steps.execute(traced(webhook), context);
+        StepOutcome outcome = steps.execute(traced(webhook), context, call);
         long elapsed = System.nanoTime() - start;
         String result = outcome(outcome);
         meters.counter(WEBHOOK_CALLS, CALLS_HELP, "outcome", result).increment();
