@@ -113,7 +113,8 @@ class RedeliveryIT {
     private void useBroker(String name) {
         settings = TestBroker.freshSettings("redelivery-" + name, 3);
         completions = new KafkaCompletionPublisher(settings);
-        // Delay steps just sleep here: this test is about delivery, not about steps.
+        // Delay steps just sleep here, held by the worker (never parked on a durable timer): this test
+        // is about delivery, not about steps.
         executeRun = new ExecuteRunService(workflows, CacheAside.forWorkflows(new InMemoryCache<>(clock, 100)), runs, (step, context) -> {
             try {
                 Thread.sleep(((DelayStep) step).duration());
@@ -123,7 +124,7 @@ class RedeliveryIT {
             }
             return new StepOutcome.Succeeded(Map.of());
         }, completions, CacheAside.forRuns(new InMemoryCache<>(clock, 100)), clock,
-                ExecuteRunService.Timing.ofLease(Duration.ofSeconds(30)));
+                ExecuteRunService.Timing.ofLease(Duration.ofSeconds(30)).sleepingAtMost(Duration.ofSeconds(10)));
     }
 
     private Run storedRun(Duration delay) {
