@@ -39,6 +39,11 @@ public abstract class ConsumerApiChecks {
     /** Where the service under test listens, such as {@code http://127.0.0.1:8080}. */
     protected abstract String baseUrl();
 
+    /** The API key every request carries; none (null) where keys are off. */
+    protected String apiKey() {
+        return null;
+    }
+
     private URI base() {
         if (base == null) {
             String url = baseUrl();
@@ -163,7 +168,7 @@ public abstract class ConsumerApiChecks {
         Reply earlierRun = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", archived)), null);
         assertThat(earlierRun.status()).isEqualTo(200);
 
-        Reply deleted = send(HttpRequest.newBuilder(base().resolve("api/v1/workflows/" + archived)).DELETE().build());
+        Reply deleted = send(HttpRequest.newBuilder(base().resolve("api/v1/workflows/" + archived)).DELETE());
 
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
         assertThat(deleted.body().get("archived_at")).isNotNull();
@@ -200,16 +205,19 @@ public abstract class ConsumerApiChecks {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return send(request.build());
+        return send(request);
     }
 
     protected Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30)).GET());
     }
 
     @SuppressWarnings("unchecked")
-    private Reply send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (apiKey() != null) {
+            request.header("Authorization", "Bearer " + apiKey());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Object parsed = response.body().isBlank() ? Map.of() : JSON.readValue(response.body(), Object.class);
         return new Reply(response.statusCode(), response.body(),
                 parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("value", parsed),

@@ -19,9 +19,12 @@ public final class ApiCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
 
-    public ApiCalls(String base) {
+    /** Calls to the service at {@code base}, each carrying {@code key} as a Bearer token when it is not null. */
+    public ApiCalls(String base, String key) {
         this.base = base;
+        this.key = key;
     }
 
     /** Creates a workflow of these steps; its id. */
@@ -76,6 +79,9 @@ public final class ApiCalls {
     }
 
     private Map<?, ?> send(HttpRequest.Builder request) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         try {
             HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

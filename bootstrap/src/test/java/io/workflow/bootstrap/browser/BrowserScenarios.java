@@ -20,13 +20,24 @@ public abstract class BrowserScenarios {
 
     protected abstract void stopService();
 
+    /** The API key the pages and the test's own calls use; none (null) where keys are off. */
+    protected String apiKey() {
+        return null;
+    }
+
     @BeforeAll
     void startBrowser() {
         Assumptions.assumeTrue(HeadlessChromium.installed(),
                 "chromium and chromium-driver are not installed (ops/test installs them)");
         base = startService();
-        api = new ApiCalls(base);
+        api = new ApiCalls(base, apiKey());
         browser = new HeadlessChromium();
+        if (apiKey() != null) {
+            // The dashboard keeps its key in the origin's local storage; a page without scripts of
+            // the same origin is where it can be put before any dashboard page asks for data.
+            browser.open(base + "/health");
+            browser.script("window.localStorage.setItem('workflow.apiKey', arguments[0])", apiKey());
+        }
     }
 
     @AfterAll

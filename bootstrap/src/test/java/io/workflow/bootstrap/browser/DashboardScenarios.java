@@ -206,7 +206,7 @@ public abstract class DashboardScenarios extends BrowserScenarios {
     }
 
     @Test
-    void theApiKey_isSentAsABearerToken_andTheTimeFilter_asCreatedAfter() {
+    protected void theApiKey_isSentAsABearerToken_andTheTimeFilter_asCreatedAfter() {
         String workflow = api.createWorkflow("ui-key-" + shortName(), List.of(
                 Map.of("name", "quick", "type", "delay", "config", Map.of("duration", 1))));
         String runId = api.trigger(workflow, Map.of());

@@ -6,6 +6,11 @@ import io.workflow.bootstrap.ConsumerApiChecks;
 class ConsumerApiIT extends ConsumerApiChecks {
 
     @Override
+    protected String apiKey() {
+        return StackClient.adminKey();
+    }
+
+    @Override
     protected String baseUrl() {
         String url = System.getenv("WORKFLOW_STACK_URL");
         if (url == null || url.isBlank()) {

@@ -2,6 +2,7 @@ package io.workflow.bootstrap.stack;
 
 import io.workflow.bootstrap.telemetry.GrafanaDashboard;
 import io.workflow.bootstrap.telemetry.PrometheusText;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,6 +30,15 @@ class MetricsIT {
     private static final int RUNS = 12;
 
     private final StackClient stack = new StackClient();
+    private final ScriptedReceiver receiver = new ScriptedReceiver();
+
+    MetricsIT() throws IOException {
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -39,7 +49,7 @@ class MetricsIT {
         String workflowId = stack.createWorkflow("metrics-it", List.of(
                 Map.of("name", "pause", "type", "delay", "config", Map.of("duration", 0.05)),
                 Map.of("name", "ping", "type", "webhook", "config",
-                        Map.of("url", "http://127.0.0.1:" + apis.getFirst() + "/health", "method", "GET"))));
+                        Map.of("url", receiver.url("/ping"), "method", "GET"))));
         List<String> runIds = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             runIds.add(stack.trigger(workflowId, Map.of("i", i)));
