@@ -93,7 +93,10 @@ hosts_network_down() {
 }
 
 # The infra host's own stack, inside its namespace: `ops/stack ARGS` with its STACK_HOME and address.
+# It shares this stack's generated secrets, so its PostgreSQL takes the password the app hosts send.
 hosts_infra_stack() {
+    install -d -m 0755 "$STACK_HOME/infra"
+    [ -s "$STACK_HOME/infra/secrets.env" ] || install -m 0600 "$SECRETS_FILE" "$STACK_HOME/infra/secrets.env"
     ip netns exec "$(hosts_namespace infra)" env -u PG_CLUSTER -u TOPOLOGY \
         STACK_HOME="$STACK_HOME/infra" STACK_LISTEN_ADDRESS="$(hosts_infra_address)" STACK_PEER_NETWORK="$HOSTS_SUBNET" \
         PG_PORT="$PG_PORT" PGBOUNCER_PORT="$PGBOUNCER_PORT" REDIS_PORT="$REDIS_PORT" KAFKA_PORT="$KAFKA_PORT" \
