@@ -200,15 +200,16 @@ public final class HttpApi {
      */
     public static void routing(HttpRouting.Builder routing, UseCases useCases, String cursorSecret, Limits limits) {
         IdempotentPosts idempotent = new IdempotentPosts(useCases.runIdempotently());
+        PageQueries pages = new PageQueries(new CursorCodec(cursorSecret), limits.pageBytes());
         routing.register(new RootHttpService(), PagesHttpService.dashboard(), PagesHttpService.apiDocs())
                 .register(PREFIX,
                         new WorkflowHttpService(useCases,
-                                new WorkflowQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.workflowBytes(),
+                                new WorkflowQueries(pages), limits.workflowBytes(),
                                 idempotent),
                         new SigningSecretHttpService(useCases.rotateSigningSecret(), useCases.getWorkflow()),
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
                                 useCases.cancelRun(), useCases.retryRun(),
-                                new RunQueries(new CursorCodec(cursorSecret), limits.pageBytes()), limits.payloadBytes(),
+                                new RunQueries(pages), limits.payloadBytes(),
                                 idempotent));
         ProblemResponses.register(routing);
     }

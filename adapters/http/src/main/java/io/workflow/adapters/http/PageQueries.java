@@ -1,0 +1,48 @@
+package io.workflow.adapters.http;
+
+import io.helidon.common.uri.UriQuery;
+import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.PageRequest;
+
+/**
+ * The paging half of every listing's query, {@code ?limit=&cursor=}: the page asked for, within the
+ * API's byte budget ({@code pageBytes}, which no parameter changes), and the {@code next_cursor}
+ * token of the page that follows. Cursors are signed for one tenant: another's is refused.
+ */
+final class PageQueries {
+    private final CursorCodec cursors;
+    private final long pageBytes;
+
+    PageQueries(CursorCodec cursors, long pageBytes) {
+        this.cursors = cursors;
+        this.pageBytes = pageBytes;
+    }
+
+    /** The page {@code query} asks of {@code tenant}'s listing; {@link InvalidInputException} names the bad parameter. */
+    PageRequest page(UriQuery query, String tenant) {
+        String cursor = query.first("cursor").orElse(null);
+        return new PageRequest(limit(query.first("limit").orElse(null)),
+                blank(cursor) ? null : cursors.decode(cursor, tenant), pageBytes);
+    }
+
+    /** The {@code next_cursor} token of a page of {@code tenant}'s listing that continues at {@code next}; null on the last page. */
+    String token(Cursor next, String tenant) {
+        return next == null ? null : cursors.encode(next, tenant);
+    }
+
+    private static int limit(String text) {
+        if (blank(text)) {
+            return PageRequest.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit", "must be an integer between 1 and " + PageRequest.MAX_LIMIT);
+        }
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
