@@ -51,10 +51,14 @@ final class Drain implements ServerFeature {
 
     @Override
     public void setup(ServerFeatureContext context) {
+        // Decided as the response's head is written, not as the request arrives: a request that began
+        // just before the drain (readiness among them) must still close its connection.
         context.socket(WebServer.DEFAULT_SOCKET_NAME).httpRouting().addFilter((chain, req, res) -> {
-            if (draining.get()) {
-                res.header(HeaderValues.CONNECTION_CLOSE);
-            }
+            res.beforeSend(() -> {
+                if (draining.get()) {
+                    res.header(HeaderValues.CONNECTION_CLOSE);
+                }
+            });
             chain.proceed();
         });
     }
