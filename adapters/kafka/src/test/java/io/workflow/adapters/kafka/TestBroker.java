@@ -40,11 +40,14 @@ final class TestBroker {
     private TestBroker() {
     }
 
-    /** Fails at once, and says what to do, when no broker answers. */
+    /**
+     * Fails, and says what to do, when no broker answers within 30 s (a broker on a loaded two-core
+     * machine can take longer than one request's timeout to answer the first one).
+     */
     static void requireReachable() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP_SERVERS, "request.timeout.ms", 3000,
-                "default.api.timeout.ms", 5000))) {
-            admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP_SERVERS, "request.timeout.ms", 10_000,
+                "default.api.timeout.ms", 30_000))) {
+            admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             fail("no Kafka broker at " + BOOTSTRAP_SERVERS + " (set KAFKA_BOOTSTRAP_SERVERS, or start one with"
                     + " `ops/stack up infra`; -DskipITs skips these tests)", e);
@@ -64,7 +67,33 @@ final class TestBroker {
                 "it." + unique + ".completed", "it." + unique + ".trigger.dlq", partitions,
                 Duration.ofSeconds(5), Duration.ofSeconds(10), LINGER, SESSION_TIMEOUT, 32);
         KafkaTopics.ensure(settings);
+        awaitLeaders(settings);
         return settings;
+    }
+
+    /**
+     * Waits (at most a minute) until every partition of the new trigger topic has a leader that
+     * answers: a topic reported created may not be in the metadata of the broker's other listeners
+     * yet, and a test reading its offsets at once failed with UnknownTopicOrPartitionException.
+     */
+    private static void awaitLeaders(KafkaSettings settings) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                endOffsets(settings);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    fail("the partitions of " + settings.triggerTopic() + " got no leader within a minute", e);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting for the partitions of " + settings.triggerTopic(), e);
+            }
+        }
     }
 
     /** Drops a test's topics and group; best effort. */
