@@ -1,8 +1,5 @@
 package io.workflow.bootstrap.stack;
 
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
-
 import io.workflow.bootstrap.browser.DashboardScenarios;
 
 /**
@@ -25,16 +22,6 @@ class DashboardStackIT extends DashboardScenarios {
     @Override
     protected String apiKey() {
         return StackClient.adminKey();
-    }
-
-    /**
-     * Types a made-up key, which a stack that requires keys refuses (401s the page reports), and
-     * clears the stored key at its end; keys against the stack are ApiKeysIT's.
-     */
-    @Override
-    @Test
-    @Disabled("the stack requires a real key; this scenario types a made-up one (the embedded DashboardBrowserTest runs it)")
-    protected void theApiKey_isSentAsABearerToken_andTheTimeFilter_asCreatedAfter() {
     }
 
     @Override
