@@ -1,5 +1,6 @@
 package io.workflow.adapters.memory;
 
+import io.workflow.domain.port.RequestCorrelation;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.contract.Fixtures;
 import io.workflow.domain.port.contract.RunDispatchContract;
@@ -9,8 +10,11 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InProcessRunDispatcherTest extends RunDispatchContract {
@@ -39,6 +43,40 @@ class InProcessRunDispatcherTest extends RunDispatchContract {
                     .isInstanceOf(RunDispatcher.DispatchException.class)
                     .hasMessageContaining("not been started");
         }
+    }
+
+    @Test
+    void theRequestThatDispatchedARun_isTheCurrentOne_whereTheRunExecutes() throws Exception {
+        ThreadLocal<String> request = new ThreadLocal<>();
+        RequestCorrelation correlation = new RequestCorrelation() {
+            @Override
+            public String current() {
+                return request.get();
+            }
+
+            @Override
+            public void within(String requestId, Runnable work) {
+                request.set(requestId);
+                try {
+                    work.run();
+                } finally {
+                    request.remove();
+                }
+            }
+        };
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        InProcessRunDispatcher dispatcher = new InProcessRunDispatcher(2, correlation);
+        opened.add(dispatcher);
+        dispatcher.start(runId -> seen.complete(request.get() + " on " + (Thread.currentThread().getName().startsWith("run-") ? "a run thread" : "another")));
+
+        request.set("req-42");
+        try {
+            dispatcher.dispatch(Fixtures.pendingRun(UUID.randomUUID(), Fixtures.now()));
+        } finally {
+            request.remove();
+        }
+
+        assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("req-42 on a run thread");
     }
 
     @AfterEach
