@@ -1,7 +1,7 @@
 package io.workflow.adapters.kafka;
 
-import io.workflow.domain.port.RequestCorrelation;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
+import io.workflow.domain.port.contract.ThreadRequestCorrelation;
 import io.workflow.domain.run.Run;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,19 +47,9 @@ class KafkaRunDispatcherTest {
 
     @Test
     void givenARunDispatchedWhileARequestIsHandled_itsRecordCarriesTheRequestId_inAHeader_andTheValueStaysTheSame() throws Exception {
-        RequestCorrelation handlingReq7 = new RequestCorrelation() {
-            @Override
-            public String current() {
-                return "req-7";
-            }
-
-            @Override
-            public void within(String requestId, Runnable work) {
-                work.run();
-            }
-        };
-        try (KafkaRunDispatcher correlated = new KafkaRunDispatcher(producer, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC), handlingReq7)) {
-            correlated.dispatch(run);
+        ThreadRequestCorrelation correlation = new ThreadRequestCorrelation();
+        try (KafkaRunDispatcher correlated = new KafkaRunDispatcher(producer, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC), correlation)) {
+            correlation.handling("req-7", () -> correlated.dispatch(run));
 
             TestBroker.await(Duration.ofSeconds(5), "the relay published", () -> producer.history().size() == 1);
         }

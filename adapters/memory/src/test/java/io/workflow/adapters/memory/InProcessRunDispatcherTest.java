@@ -1,9 +1,9 @@
 package io.workflow.adapters.memory;
 
-import io.workflow.domain.port.RequestCorrelation;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.contract.Fixtures;
 import io.workflow.domain.port.contract.RunDispatchContract;
+import io.workflow.domain.port.contract.ThreadRequestCorrelation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,34 +47,13 @@ class InProcessRunDispatcherTest extends RunDispatchContract {
 
     @Test
     void theRequestThatDispatchedARun_isTheCurrentOne_whereTheRunExecutes() throws Exception {
-        ThreadLocal<String> request = new ThreadLocal<>();
-        RequestCorrelation correlation = new RequestCorrelation() {
-            @Override
-            public String current() {
-                return request.get();
-            }
-
-            @Override
-            public void within(String requestId, Runnable work) {
-                request.set(requestId);
-                try {
-                    work.run();
-                } finally {
-                    request.remove();
-                }
-            }
-        };
+        ThreadRequestCorrelation correlation = new ThreadRequestCorrelation();
         CompletableFuture<String> seen = new CompletableFuture<>();
         InProcessRunDispatcher dispatcher = new InProcessRunDispatcher(2, correlation);
         opened.add(dispatcher);
-        dispatcher.start(runId -> seen.complete(request.get() + " on " + (Thread.currentThread().getName().startsWith("run-") ? "a run thread" : "another")));
+        dispatcher.start(runId -> seen.complete(correlation.current() + " on " + (Thread.currentThread().getName().startsWith("run-") ? "a run thread" : "another")));
 
-        request.set("req-42");
-        try {
-            dispatcher.dispatch(Fixtures.pendingRun(UUID.randomUUID(), Fixtures.now()));
-        } finally {
-            request.remove();
-        }
+        correlation.handling("req-42", () -> dispatcher.dispatch(Fixtures.pendingRun(UUID.randomUUID(), Fixtures.now())));
 
         assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("req-42 on a run thread");
     }
