@@ -8,6 +8,7 @@ import io.workflow.adapters.memory.InMemorySigningSecretRepository;
 import io.workflow.adapters.memory.InMemoryWorkflowRepository;
 import io.workflow.adapters.memory.InProcessRunDispatcher;
 import io.workflow.adapters.memory.LoggingCompletionPublisher;
+import io.workflow.bootstrap.telemetry.RequestIds;
 
 import java.time.Clock;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class EmbeddedPorts {
     }
 
     static DrivenPorts open(Settings settings, Clock clock, Closer closer) {
-        InProcessRunDispatcher dispatcher = new InProcessRunDispatcher(settings.worker().concurrency());
+        InProcessRunDispatcher dispatcher = new InProcessRunDispatcher(settings.worker().concurrency(), RequestIds.CORRELATION);
         // Registered when started, after what the runs use (the step executors): closed first, it lets runs in flight finish.
         DrivenPorts.RunIntake intake = execute -> closer.register(dispatcher).start(execute::execute);
         return new DrivenPorts(new InMemoryWorkflowRepository(), new InMemoryRunRepository(),

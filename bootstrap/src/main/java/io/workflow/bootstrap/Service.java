@@ -90,7 +90,7 @@ final class Service implements AutoCloseable {
                 Settings.Worker worker = settings.worker();
                 ExecuteRunService executeRun = closer.register(new ExecuteRunService(ports.workflows(), workflowCache, ports.runs(),
                         telemetry.steps(steps), ports.completions(), runCache, clock,
-                        ExecuteRunService.Timing.ofLease(worker.lease()).sleepingAtMost(worker.sleepMax())));
+                        ExecuteRunService.Timing.ofLease(worker.lease()).sleepingAtMost(worker.sleepMax()), telemetry.runScope()));
                 ports.intake().start(telemetry.execution(executeRun));
                 scheduleTimers(worker, closer.register(new WakeDueRunsService(ports.runs(), executeRun, clock,
                         worker.batchSize(), worker.concurrency())), closer);

@@ -6,6 +6,7 @@ import io.workflow.adapters.kafka.KafkaRunDispatcher;
 import io.workflow.adapters.kafka.KafkaRunWorker;
 import io.workflow.adapters.postgres.PostgresStore;
 import io.workflow.adapters.redis.RedisConnection;
+import io.workflow.bootstrap.telemetry.RequestIds;
 import io.workflow.bootstrap.telemetry.Telemetry;
 
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class StackPorts {
     static DrivenPorts open(Settings settings, Closer closer, Telemetry telemetry) {
         PostgresStore store = closer.register(PostgresStore.open(settings.postgres()));
         RedisConnection redis = closer.register(RedisConnection.open(settings.redis()));
-        KafkaRunDispatcher dispatcher = closer.register(new KafkaRunDispatcher(settings.kafka()));
+        KafkaRunDispatcher dispatcher = closer.register(new KafkaRunDispatcher(settings.kafka(), RequestIds.CORRELATION));
         gauges(settings, closer, telemetry, store, dispatcher);
         KafkaCompletionPublisher completions = closer.register(new KafkaCompletionPublisher(settings.kafka()));
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
@@ -32,7 +33,7 @@ final class StackPorts {
         readiness.put("redis", redis::ping);
         readiness.put("kafka", dispatcher::ping);
         return new DrivenPorts(store.workflows(), store.runs(), redis.workflowCache(), redis.runCache(),
-                dispatcher, completions, execute -> closer.register(KafkaRunWorker.start(settings.kafka(), execute)),
+                dispatcher, completions, execute -> closer.register(KafkaRunWorker.start(settings.kafka(), execute, RequestIds.CORRELATION)),
                 readiness, store.signingSecrets(), store.idempotencyKeys(), store.apiKeys());
     }
 

@@ -1,6 +1,7 @@
 package io.workflow.application.service;
 
 import io.workflow.application.ExecuteRun;
+import io.workflow.application.RunExecutionScope;
 import io.workflow.domain.port.RunCompletionPublisher;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.StepExecutor;
@@ -65,6 +66,7 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
     private final CacheAside<Run> cache;
     private final Clock clock;
     private final Timing timing;
+    private final RunExecutionScope scope;
     private final ScheduledThreadPoolExecutor heartbeat = heartbeatScheduler();
 
     /**
@@ -105,6 +107,13 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
     public ExecuteRunService(WorkflowRepository workflows, CacheAside<Workflow> workflowCache, RunRepository runs,
                       StepExecutor steps, RunCompletionPublisher completions, CacheAside<Run> cache, Clock clock,
                       Timing timing) {
+        this(workflows, workflowCache, runs, steps, completions, cache, clock, timing, RunExecutionScope.NONE);
+    }
+
+    /** The same, each run performed inside {@code scope}, however it was taken up ({@link #execute} or {@link #resume}). */
+    public ExecuteRunService(WorkflowRepository workflows, CacheAside<Workflow> workflowCache, RunRepository runs,
+                      StepExecutor steps, RunCompletionPublisher completions, CacheAside<Run> cache, Clock clock,
+                      Timing timing, RunExecutionScope scope) {
         this.workflows = workflows;
         this.workflowCache = workflowCache;
         this.runs = runs;
@@ -113,6 +122,7 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
         this.cache = cache;
         this.clock = clock;
         this.timing = timing;
+        this.scope = scope;
     }
 
     /** One thread that fires the beats (each renewal runs on a virtual thread of its own); it ends when idle. */
@@ -160,6 +170,10 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
     }
 
     private Outcome perform(HeldRun held) {
+        return scope.within(held.current(), () -> performHeld(held));
+    }
+
+    private Outcome performHeld(HeldRun held) {
         Run run = held.current();
         Optional<Workflow> workflow = workflowCache.read(run.workflowId(), workflows::findById);
         if (workflow.isEmpty()) {

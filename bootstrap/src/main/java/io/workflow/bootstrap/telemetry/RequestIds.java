@@ -6,6 +6,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.workflow.domain.port.RequestCorrelation;
 
 import java.util.UUID;
 
@@ -14,11 +15,31 @@ import java.util.UUID;
  * {@link #MAX_LENGTH} letters, digits, {@code . _ : -}), a new one otherwise. The response carries it
  * back in the same header, and every line logged while the request is handled carries it as
  * {@code request_id}. A caller's id that is not safe is replaced, not echoed: it would end up in
- * log files and response headers.
+ * log files and response headers. {@link #CORRELATION} carries the id on with the runs the request
+ * dispatches, to the worker that executes them.
  */
 public final class RequestIds implements Filter {
     static final HeaderName HEADER = HeaderNames.create("X-Request-Id");
     static final int MAX_LENGTH = 128;
+
+    /**
+     * The request id of the calling thread, read where a run is dispatched and set again where it is
+     * executed. An id that arrives unsafe (a trigger record written by someone else) is dropped there.
+     */
+    public static final RequestCorrelation CORRELATION = new RequestCorrelation() {
+        @Override
+        public String current() {
+            return LogContext.current().requestId();
+        }
+
+        @Override
+        public void within(String requestId, Runnable work) {
+            LogContext.withRequest(requestId != null && isSafe(requestId) ? requestId : null, () -> {
+                work.run();
+                return null;
+            });
+        }
+    };
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {

@@ -3,6 +3,7 @@ package io.workflow.bootstrap.telemetry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.http.Filter;
 import io.workflow.application.ExecuteRun;
+import io.workflow.application.RunExecutionScope;
 import io.workflow.domain.port.Cache;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.StepExecutor;
@@ -47,6 +48,11 @@ public final class Telemetry {
 
     public ExecuteRun execution(ExecuteRun execute) {
         return new RunExecutionContext(execute);
+    }
+
+    /** What the engine puts around each run it performs: the run's fields on its log lines. */
+    public RunExecutionScope runScope() {
+        return RunExecutionContext.SCOPE;
     }
 
     /** The filters to run first on every request, outermost first. */

@@ -67,7 +67,7 @@ final class StackProcesses {
         }
     }
 
-    private static Path stackHome() {
+    static Path stackHome() {
         String home = System.getenv("STACK_HOME");
         if (home == null || home.isBlank()) {
             throw new IllegalStateException("STACK_HOME is not set: run these tests with ops/test");

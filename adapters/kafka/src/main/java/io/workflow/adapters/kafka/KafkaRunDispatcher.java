@@ -1,12 +1,12 @@
 package io.workflow.adapters.kafka;
 
+import io.workflow.domain.port.RequestCorrelation;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.run.Run;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 
 import java.time.Clock;
@@ -35,6 +35,8 @@ import java.util.logging.Logger;
  * queue in batches, trying again every {@link #RETRY_DELAY} while the broker is away. A slow or
  * absent broker therefore neither slows nor fails a trigger. What this process cannot publish (it
  * stops, or the queue is full) stays pending in the store, where the stranded-run sweeper finds it.
+ * The id of the request that dispatched a run is read when it is queued ({@link RequestCorrelation})
+ * and published in the record's header; a run the sweeper dispatches again has none (it is not stored).
  */
 public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaRunDispatcher.class.getName());
@@ -49,6 +51,7 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
     private final String topic;
     private final Duration closeTimeout;
     private final Clock clock;
+    private final RequestCorrelation requests;
     private final Map<String, Object> adminProperties;
     private final LinkedBlockingQueue<TriggerEvent> backlog = new LinkedBlockingQueue<>(MAX_BACKLOG);
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -63,15 +66,25 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
 
     /** A dispatcher with its own producer and relay thread, closed by {@link #close()}. */
     public KafkaRunDispatcher(KafkaSettings settings) {
-        this(new KafkaProducer<>(settings.producerProperties()), settings, Clock.systemUTC());
+        this(settings, RequestCorrelation.NONE);
+    }
+
+    /** The same, each event carrying the id of the request that dispatched its run. */
+    public KafkaRunDispatcher(KafkaSettings settings, RequestCorrelation requests) {
+        this(new KafkaProducer<>(settings.producerProperties()), settings, Clock.systemUTC(), requests);
     }
 
     KafkaRunDispatcher(Producer<String, byte[]> producer, KafkaSettings settings, Clock clock) {
+        this(producer, settings, clock, RequestCorrelation.NONE);
+    }
+
+    KafkaRunDispatcher(Producer<String, byte[]> producer, KafkaSettings settings, Clock clock, RequestCorrelation requests) {
         this.producer = producer;
         this.topic = settings.triggerTopic();
         // Room for a delivery that times out once and is tried again.
         this.closeTimeout = settings.deliveryTimeout().multipliedBy(2);
         this.clock = clock;
+        this.requests = requests;
         this.adminProperties = settings.adminProperties();
         this.relay = Thread.ofVirtual().name("trigger-relay").start(this::relay);
     }
@@ -85,7 +98,7 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
         if (closed.get()) {
             throw new DispatchException("trigger event of run " + run.id() + " not queued: the dispatcher is closed", null);
         }
-        if (!backlog.offer(TriggerEvent.of(run, clock.instant()))) {
+        if (!backlog.offer(TriggerEvent.of(run, clock.instant(), requests.current()))) {
             warn(() -> "trigger queue full (" + MAX_BACKLOG + " events): run " + run.id()
                     + " stays pending until the stranded-run sweeper dispatches it");
         }
@@ -121,7 +134,7 @@ public final class KafkaRunDispatcher implements RunDispatcher, AutoCloseable {
             TriggerEvent event = batch.get(i);
             outstanding.incrementAndGet();
             try {
-                producer.send(new ProducerRecord<>(topic, event.runId().toString(), event.toJson()), (metadata, error) -> {
+                producer.send(event.toRecord(topic), (metadata, error) -> {
                     if (error == null) {
                         outstanding.decrementAndGet();
                     } else {

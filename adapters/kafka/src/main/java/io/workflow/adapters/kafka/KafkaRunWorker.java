@@ -1,6 +1,7 @@
 package io.workflow.adapters.kafka;
 
 import io.workflow.application.ExecuteRun;
+import io.workflow.domain.port.RequestCorrelation;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,7 +56,7 @@ public final class KafkaRunWorker implements AutoCloseable {
     private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(5);
 
     /** A received trigger waiting for a free slot. */
-    private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId) {
+    private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId, String requestId) {
     }
 
     /** A record done with; {@code progress} may belong to an assignment that has ended, then it changes nothing. */
@@ -64,6 +65,7 @@ public final class KafkaRunWorker implements AutoCloseable {
 
     private final KafkaSettings settings;
     private final ExecuteRun execute;
+    private final RequestCorrelation requests;
     private final RetryBackoff retry;
     private final Duration shutdownGrace;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -80,9 +82,11 @@ public final class KafkaRunWorker implements AutoCloseable {
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Deque<Waiting> waiting = new ArrayDeque<>();
 
-    private KafkaRunWorker(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
+    private KafkaRunWorker(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests, RetryBackoff retry,
+                           Duration shutdownGrace) {
         this.settings = settings;
         this.execute = execute;
+        this.requests = requests;
         this.retry = retry;
         this.shutdownGrace = shutdownGrace;
         this.slots = new Semaphore(settings.workerConcurrency());
@@ -98,11 +102,21 @@ public final class KafkaRunWorker implements AutoCloseable {
 
     /** Joins the group and starts executing runs; {@code execute} performs one run by id (the worker's use case). */
     public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute) {
-        return start(settings, execute, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
+        return start(settings, execute, RequestCorrelation.NONE);
+    }
+
+    /** The same, each run executed as part of the request whose id its record's header carries. */
+    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests) {
+        return start(settings, execute, requests, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
     }
 
     static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
-        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, retry, shutdownGrace);
+        return start(settings, execute, RequestCorrelation.NONE, retry, shutdownGrace);
+    }
+
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests, RetryBackoff retry,
+                                Duration shutdownGrace) {
+        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, requests, retry, shutdownGrace);
         worker.pollThread.start();
         return worker;
     }
@@ -164,7 +178,8 @@ public final class KafkaRunWorker implements AutoCloseable {
             return;
         }
         try {
-            waiting.add(new Waiting(partition, partitionProgress, offset, TriggerEvent.parse(record.value()).runId()));
+            waiting.add(new Waiting(partition, partitionProgress, offset, TriggerEvent.parse(record.value()).runId(),
+                    TriggerEvent.requestId(record.headers())));
         } catch (TriggerEvent.Unreadable e) {
             LOG.warning(() -> "record " + partition + "@" + offset + " is not a trigger event (" + e.getMessage()
                     + "); moving it to " + settings.deadLetterTopic());
@@ -175,7 +190,7 @@ public final class KafkaRunWorker implements AutoCloseable {
     private void startWaiting() {
         while (!waiting.isEmpty() && slots.tryAcquire()) {
             Waiting next = waiting.poll();
-            runs.execute(() -> executeInSlot(next));
+            runs.execute(() -> requests.within(next.requestId(), () -> executeInSlot(next)));
         }
     }
 

@@ -2,8 +2,12 @@ package io.workflow.adapters.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.workflow.domain.run.Run;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -16,9 +20,14 @@ import java.util.regex.Pattern;
  * Only the run id is needed to execute; the other fields are for people reading the topic, so they
  * may be absent (events written before the schema field have none), but when present they must be
  * well formed. An event of a later schema is unreadable here and goes to the dead-letter topic.
+ *
+ * <p>The id of the request that dispatched the run, when there was one, rides in the record's
+ * {@value #REQUEST_ID_HEADER} header rather than in the value: it is for log lines, not part of the
+ * event's schema, and readers of the value never see it.
  */
-record TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt) {
+record TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt, String requestId) {
     static final int SCHEMA = 1;
+    static final String REQUEST_ID_HEADER = "request_id";
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -28,9 +37,34 @@ record TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt) {
         }
     }
 
+    /** An event dispatched outside any request. */
+    TriggerEvent(UUID runId, UUID workflowId, Instant triggeredAt) {
+        this(runId, workflowId, triggeredAt, null);
+    }
+
     /** The event announcing {@code run}, triggered at {@code now}. */
     static TriggerEvent of(Run run, Instant now) {
-        return new TriggerEvent(run.id(), run.workflowId(), now);
+        return of(run, now, null);
+    }
+
+    /** The event announcing {@code run}, triggered at {@code now} while request {@code requestId} (null: none) was handled. */
+    static TriggerEvent of(Run run, Instant now, String requestId) {
+        return new TriggerEvent(run.id(), run.workflowId(), now, requestId);
+    }
+
+    /** The record to publish on {@code topic}: keyed by run id, the request id (if any) in a header. */
+    ProducerRecord<String, byte[]> toRecord(String topic) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, runId.toString(), toJson());
+        if (requestId != null) {
+            record.headers().add(REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    /** The request id a trigger record carries in its header; null when it carries none. */
+    static String requestId(Headers headers) {
+        Header header = headers.lastHeader(REQUEST_ID_HEADER);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     byte[] toJson() {

@@ -1,6 +1,7 @@
 package io.workflow.adapters.kafka;
 
 import io.workflow.domain.port.RunDispatcher.DispatchException;
+import io.workflow.domain.port.contract.ThreadRequestCorrelation;
 import io.workflow.domain.run.Run;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,6 +42,21 @@ class KafkaRunDispatcherTest {
         assertThat(sent.key()).isEqualTo(run.id().toString());
         assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schema\":1,\"run_id\":\"" + run.id()
                 + "\",\"workflow_id\":\"" + run.workflowId() + "\",\"triggered_at\":\"2026-03-04T05:06:07Z\"}");
+        assertThat(sent.headers().toArray()).as("dispatched outside any request: no request id").isEmpty();
+    }
+
+    @Test
+    void givenARunDispatchedWhileARequestIsHandled_itsRecordCarriesTheRequestId_inAHeader_andTheValueStaysTheSame() throws Exception {
+        ThreadRequestCorrelation correlation = new ThreadRequestCorrelation();
+        try (KafkaRunDispatcher correlated = new KafkaRunDispatcher(producer, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC), correlation)) {
+            correlation.handling("req-7", () -> correlated.dispatch(run));
+
+            TestBroker.await(Duration.ofSeconds(5), "the relay published", () -> producer.history().size() == 1);
+        }
+        ProducerRecord<String, byte[]> sent = producer.history().getFirst();
+        assertThat(new String(sent.headers().lastHeader("request_id").value(), StandardCharsets.UTF_8)).isEqualTo("req-7");
+        assertThat(TriggerEvent.requestId(sent.headers())).as("what the worker reads back").isEqualTo("req-7");
+        assertThat(TriggerEvent.parse(sent.value())).isEqualTo(new TriggerEvent(run.id(), run.workflowId(), NOW));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.workflow.adapters.kafka;
 
 import io.workflow.application.ExecuteRun;
 import io.workflow.application.ExecuteRun.Outcome;
+import io.workflow.domain.port.contract.ThreadRequestCorrelation;
 import io.workflow.domain.port.StoreUnavailableException;
 import io.workflow.domain.run.Run;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +55,28 @@ class KafkaRunWorkerIT {
             assertThat(worker.isPolling()).isTrue();
         }
         assertThat(TestBroker.endOffsets(settings).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+    }
+
+    @Test
+    void givenRunsDispatchedWithAndWithoutARequest_worker_executesEachWithinTheRequestItsRecordNames() throws Exception {
+        KafkaSettings settings = settings("request-id", 1);
+        ThreadRequestCorrelation correlation = new ThreadRequestCorrelation();
+        Run underRequest = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), Instant.now());
+        Run withoutRequest = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), Instant.now());
+        try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(settings, correlation)) {
+            correlation.handling("req-kafka-1", () -> dispatcher.dispatch(underRequest));
+            dispatcher.dispatch(withoutRequest);
+            await(Duration.ofSeconds(60), "the broker holds both events", () -> endOffsetSum(settings) >= 2);
+        }
+        Map<UUID, String> seen = new ConcurrentHashMap<>();
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
+            seen.put(runId, String.valueOf(correlation.current()));
+            return Outcome.EXECUTED;
+        }, correlation)) {
+            await(WAIT, "both runs executed", () -> seen.size() == 2);
+        }
+        assertThat(seen).containsEntry(underRequest.id(), "req-kafka-1").containsEntry(withoutRequest.id(), "null");
     }
 
     @Test

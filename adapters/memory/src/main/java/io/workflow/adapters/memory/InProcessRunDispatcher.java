@@ -1,5 +1,6 @@
 package io.workflow.adapters.memory;
 
+import io.workflow.domain.port.RequestCorrelation;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.run.Run;
 
@@ -17,18 +18,25 @@ import java.util.logging.Logger;
 /**
  * Executes dispatched runs in this process (once {@linkplain #start started}), one virtual thread each, at most {@code concurrency}
  * at a time (the rest wait their turn). Runs in flight at shutdown stay pending or running in the
- * store; with a persistent store the stranded-run sweeper picks them up after a restart.
+ * store; with a persistent store the stranded-run sweeper picks them up after a restart. The id of
+ * the request that dispatched a run ({@link RequestCorrelation}) goes with it to the thread that executes it.
  */
 public final class InProcessRunDispatcher implements RunDispatcher, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InProcessRunDispatcher.class.getName());
 
     private final Semaphore slots;
+    private final RequestCorrelation requests;
     private volatile Consumer<UUID> execute;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("run-", 0).factory());
 
     public InProcessRunDispatcher(int concurrency) {
+        this(concurrency, RequestCorrelation.NONE);
+    }
+
+    public InProcessRunDispatcher(int concurrency, RequestCorrelation requests) {
         this.slots = new Semaphore(concurrency);
+        this.requests = requests;
     }
 
     /** Starts executing dispatched runs with {@code execute}, which performs one run by id (the worker's use case). */
@@ -41,8 +49,9 @@ public final class InProcessRunDispatcher implements RunDispatcher, AutoCloseabl
         if (execute == null) {
             throw new DispatchException("the in-process executor has not been started", null);
         }
+        String requestId = requests.current();
         try {
-            executor.execute(() -> executeInSlot(run.id()));
+            executor.execute(() -> requests.within(requestId, () -> executeInSlot(run.id())));
         } catch (RejectedExecutionException e) {
             throw new DispatchException("the in-process executor is shut down", e);
         }

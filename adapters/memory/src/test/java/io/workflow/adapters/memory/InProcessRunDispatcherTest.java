@@ -3,14 +3,18 @@ package io.workflow.adapters.memory;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.contract.Fixtures;
 import io.workflow.domain.port.contract.RunDispatchContract;
+import io.workflow.domain.port.contract.ThreadRequestCorrelation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InProcessRunDispatcherTest extends RunDispatchContract {
@@ -39,6 +43,19 @@ class InProcessRunDispatcherTest extends RunDispatchContract {
                     .isInstanceOf(RunDispatcher.DispatchException.class)
                     .hasMessageContaining("not been started");
         }
+    }
+
+    @Test
+    void theRequestThatDispatchedARun_isTheCurrentOne_whereTheRunExecutes() throws Exception {
+        ThreadRequestCorrelation correlation = new ThreadRequestCorrelation();
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        InProcessRunDispatcher dispatcher = new InProcessRunDispatcher(2, correlation);
+        opened.add(dispatcher);
+        dispatcher.start(runId -> seen.complete(correlation.current() + " on " + (Thread.currentThread().getName().startsWith("run-") ? "a run thread" : "another")));
+
+        correlation.handling("req-42", () -> dispatcher.dispatch(Fixtures.pendingRun(UUID.randomUUID(), Fixtures.now())));
+
+        assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("req-42 on a run thread");
     }
 
     @AfterEach
