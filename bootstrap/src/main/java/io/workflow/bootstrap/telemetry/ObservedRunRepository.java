@@ -5,6 +5,7 @@ import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.RunSummary;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.workflow.Step;
 
@@ -57,6 +58,11 @@ public final class ObservedRunRepository implements RunRepository {
     @Override
     public Page<Run> list(RunQuery query) {
         return runs.list(query);
+    }
+
+    @Override
+    public Page<RunSummary> summaries(RunQuery query) {
+        return runs.summaries(query);
     }
 
     @Override

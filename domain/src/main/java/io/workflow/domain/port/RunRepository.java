@@ -3,6 +3,7 @@ package io.workflow.domain.port;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
+import io.workflow.domain.run.RunSummary;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * Where runs are kept. Every change after the insert is a compare-and-set. Every method throws
  * {@link StoreUnavailableException} when the store cannot be reached.
  */
-public interface RunRepository {
+public interface RunRepository extends RunListing {
 
     /** Stores a new run. */
     void insert(Run run);
@@ -27,6 +28,12 @@ public interface RunRepository {
      * results in the store's own encoding; runs past the budget are left to the next page.
      */
     Page<Run> list(RunQuery query);
+
+    /** {@link #list}'s page as summaries; by default decoded from it, a store may read them more cheaply. */
+    @Override
+    default Page<RunSummary> summaries(RunQuery query) {
+        return list(query).map(RunSummary::of);
+    }
 
     /**
      * Replaces {@code expected} by {@code next} only if the stored run still has {@code expected}'s

@@ -1,6 +1,8 @@
 package io.workflow.adapters.http;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -17,6 +19,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -105,7 +108,12 @@ final class Json {
 
     /** Sends {@code value} as JSON with the response's status (200 unless set). */
     static void send(ServerResponse res, Object value) {
-        ProblemResponses.sendBody(res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE), bytes(value));
+        sendDocument(res, bytes(value));
+    }
+
+    /** Sends {@code json}, a JSON document already written, with the response's status (200 unless set). */
+    static void sendDocument(ServerResponse res, byte[] json) {
+        ProblemResponses.sendBody(res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE), json);
     }
 
     static byte[] bytes(Object value) {
@@ -114,6 +122,23 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What one streaming write of a document puts out. */
+    @FunctionalInterface
+    interface Writing {
+        void write(JsonGenerator generator) throws IOException;
+    }
+
+    /** The document {@code writing} puts out through a generator of this mapper (so values it writes as objects come out as {@link #bytes} writes them). */
+    static byte[] write(Writing writing) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try (JsonGenerator generator = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
+            writing.write(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** {@code value} as compact JSON with every object's keys in order: the same bytes for the same content. */

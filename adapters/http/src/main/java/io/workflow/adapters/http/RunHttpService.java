@@ -17,9 +17,8 @@ import io.workflow.domain.auth.Scope;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
+import io.workflow.domain.run.RunSummary;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
@@ -109,14 +108,11 @@ final class RunHttpService implements HttpService {
         } catch (InvalidInputException e) {
             throw new ProblemException(Problem.invalidQuery(e));
         }
-        Page<Run> page = listRuns.list(query);
-        List<Map<String, Object>> items = page.items().stream().map(RunJson::tree).toList();
-        Json.send(res, new RunPageBody(items, queries.token(page.next(), caller.tenant()), query.page().limit()));
+        Page<RunSummary> page = listRuns.summaries(query);
+        Json.sendDocument(res, RunPageJson.bytes(page, queries.token(page.next(), caller.tenant()), query.page().limit()));
     }
 
     private record RunTriggered(String runId, String status) {
     }
 
-    private record RunPageBody(List<Map<String, Object>> items, String nextCursor, int limit) {
-    }
 }

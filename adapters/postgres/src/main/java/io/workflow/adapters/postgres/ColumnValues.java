@@ -27,12 +27,16 @@ final class ColumnValues {
         Object value = row.column(column).orElse(null);
         return switch (value) {
             case null -> null;
-            case Long epochMicros -> Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
-                    Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
+            case Long epochMicros -> epochMicros(epochMicros);
             case Timestamp timestamp -> timestamp.toInstant();
             case OffsetDateTime offsetDateTime -> offsetDateTime.toInstant();
             default -> throw new IllegalStateException("column " + column + " is not a timestamp: " + value.getClass());
         };
+    }
+
+    /** The instant of a timestamp the statements read as epoch microseconds. */
+    static Instant epochMicros(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
     }
 
     static UUID uuid(DbRow row, String column) {

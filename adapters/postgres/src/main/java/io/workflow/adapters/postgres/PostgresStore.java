@@ -41,7 +41,7 @@ public final class PostgresStore implements AutoCloseable {
         this.dataSource = dataSource;
         this.db = db;
         this.workflows = new PostgresWorkflowRepository(db, retry);
-        this.runs = new PostgresRunRepository(db, retry);
+        this.runs = new PostgresRunRepository(db, dataSource, retry);
         this.signingSecrets = new PostgresSigningSecretRepository(db, retry);
         this.idempotencyKeys = new PostgresIdempotencyKeys(db, retry);
         this.apiKeys = new PostgresApiKeyRepository(db, retry);

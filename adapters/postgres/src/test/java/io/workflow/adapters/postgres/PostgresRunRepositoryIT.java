@@ -8,6 +8,7 @@ import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.port.contract.Fixtures;
 import io.workflow.domain.port.contract.RunRepositoryContract;
+import io.workflow.domain.run.JsonText;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +52,11 @@ class PostgresRunRepositoryIT extends RunRepositoryContract {
     @Override
     protected WorkflowRepository workflows() {
         return store.workflows();
+    }
+
+    @Override
+    protected Object decoded(Object value) {
+        return value instanceof JsonText text ? JsonColumns.read(text.text()) : value;
     }
 
     @Test

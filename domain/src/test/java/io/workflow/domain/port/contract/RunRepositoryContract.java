@@ -5,9 +5,11 @@ import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.run.JsonText;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
+import io.workflow.domain.run.RunSummary;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.Workflow;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +44,14 @@ public abstract class RunRepositoryContract {
     protected abstract RunRepository runs();
 
     protected abstract WorkflowRepository workflows();
+
+    /**
+     * A payload or step output of a {@link RunSummary} as plain Java objects: a store that hands
+     * them on as {@link JsonText} decodes that text here the way its {@code list} decodes it.
+     */
+    protected Object decoded(Object value) {
+        return value;
+    }
 
     /** The workflow this test's runs belong to (saved before each test). */
     protected UUID workflowId() {
@@ -218,6 +229,61 @@ public abstract class RunRepositoryContract {
 
         assertThat(page.items()).extracting(Run::id).containsExactly(withOutput.id());
         assertThat(page.next()).isNotNull();
+    }
+
+    @Test
+    void summaries_answerListsPages_withTheSameRunsCursorsAndContent() {
+        Instant base = Fixtures.now();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("user_id", 42);
+        payload.put("name", "Zoë \"quoted\" \u2603");
+        payload.put("nested", Map.of("list", List.of(1, 2.5, true), "empty", Map.of()));
+        payload.put("none", null);
+        Run plain = Run.pending(TimeOrderedIds.next(base), workflow.uuid(), payload, base);
+        Run withSteps = Fixtures.pendingRun(workflow.uuid(), base.plusMillis(1));
+        Run large = runWithPayloadOf(BLOB_CHARS, base.plusMillis(2));
+        Run failed = Fixtures.pendingRun(workflow.uuid(), base.plusMillis(3));
+        for (Run run : List.of(plain, withSteps, large, failed)) {
+            runs().insert(run);
+        }
+        Run claimed = withSteps.claim(base, base.plusSeconds(60));
+        Run stepped = claimed
+                .withStepResult(StepResult.succeeded("wait", base, base.plusMillis(5), Map.of("delayed_seconds", 1.5)))
+                .withStepResult(StepResult.failed("call", base.plusMillis(6), base.plusMillis(9), null, "HTTP 500")
+                        .after(List.of(new StepResult.Attempt(base.plusMillis(5), base.plusMillis(6), "timed out"))));
+        assertThat(runs().compareAndSet(withSteps, claimed)).isTrue();
+        assertThat(runs().compareAndSet(claimed, stepped)).isTrue();
+        Run claimedToFail = failed.claim(base, base.plusSeconds(60));
+        assertThat(runs().compareAndSet(failed, claimedToFail)).isTrue();
+        assertThat(runs().compareAndSet(claimedToFail, claimedToFail.fail(base.plusSeconds(1), "no such host"))).isTrue();
+
+        // Pages of two, and pages cut by a byte budget the large run overflows: the same walk both ways.
+        for (PageRequest first : List.of(new PageRequest(2, null, Long.MAX_VALUE), new PageRequest(50, null, 5_000))) {
+            int pages = 0;
+            Page<Run> listed = runs().list(new RunQuery(first, null, workflow.uuid()));
+            Page<RunSummary> summaries = runs().summaries(new RunQuery(first, null, workflow.uuid()));
+            while (true) {
+                pages++;
+                assertThat(summaries.items().stream().map(this::decodedSummary).toList())
+                        .containsExactlyElementsOf(listed.map(RunSummary::of).items());
+                assertThat(summaries.next()).isEqualTo(listed.next());
+                if (listed.next() == null) {
+                    break;
+                }
+                PageRequest next = new PageRequest(first.limit(), listed.next(), first.maxBytes());
+                listed = runs().list(new RunQuery(next, null, workflow.uuid()));
+                summaries = runs().summaries(new RunQuery(next, null, workflow.uuid()));
+            }
+            assertThat(pages).as("pages of " + first).isGreaterThan(1);
+        }
+    }
+
+    private RunSummary decodedSummary(RunSummary summary) {
+        Map<String, StepResult> results = new LinkedHashMap<>();
+        summary.stepResults().forEach((name, result) -> results.put(name, new StepResult(result.stepName(), result.status(),
+                result.startedAt(), result.completedAt(), decoded(result.output()), result.error(), result.attempts())));
+        return new RunSummary(summary.id(), summary.workflowId(), summary.status(), decoded(summary.payload()),
+                summary.createdAt(), summary.startedAt(), summary.completedAt(), summary.error(), results, summary.attempt());
     }
 
     private Run runWithPayloadOf(int chars, Instant createdAt) {
