@@ -32,8 +32,8 @@ final class StackPorts {
         readiness.put("redis", redis::ping);
         readiness.put("kafka", dispatcher::ping);
         return new DrivenPorts(store.workflows(), store.runs(), redis.workflowCache(), redis.runCache(),
-                dispatcher, completions, execute -> closer.register(KafkaRunWorker.start(settings.kafka(), execute)),
-                readiness, store.signingSecrets(), store.idempotencyKeys(), store.apiKeys());
+                dispatcher, completions, execute -> closer.register(KafkaRunWorker.start(settings.kafka(), execute, store.deadLetters())),
+                readiness, store.signingSecrets(), store.idempotencyKeys(), store.apiKeys(), store.deadLetters());
     }
 
     /**

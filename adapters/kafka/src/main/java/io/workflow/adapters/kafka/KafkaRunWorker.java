@@ -1,6 +1,9 @@
 package io.workflow.adapters.kafka;
 
 import io.workflow.application.ExecuteRun;
+import io.workflow.domain.TimeOrderedIds;
+import io.workflow.domain.deadletter.DeadLetter;
+import io.workflow.domain.port.DeadLetterRecorder;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,6 +13,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -42,6 +46,12 @@ import java.util.logging.Logger;
  * partitions still in flight keep running; the new owner receives their records again, which is
  * harmless: execution claims a run with compare-and-set, so a second delivery finds the run held or
  * finished and returns at once.
+ *
+ * <p>A record that is not a trigger event, or whose run cannot be loaded, becomes a dead letter: it is
+ * recorded through the {@link DeadLetterRecorder} (the database, where the API shows it), tried again
+ * until it is stored, and only then counts as finished, so its offset is never committed past a
+ * letter that was not kept. Unreadable records also go on to the dead-letter topic, unchanged, for
+ * tools that read Kafka.
  */
 public final class KafkaRunWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaRunWorker.class.getName());
@@ -55,7 +65,8 @@ public final class KafkaRunWorker implements AutoCloseable {
     private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(5);
 
     /** A received trigger waiting for a free slot. */
-    private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId) {
+    private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId,
+                           ConsumerRecord<String, byte[]> record) {
     }
 
     /** A record done with; {@code progress} may belong to an assignment that has ended, then it changes nothing. */
@@ -68,6 +79,8 @@ public final class KafkaRunWorker implements AutoCloseable {
     private final Duration shutdownGrace;
     private final KafkaConsumer<String, byte[]> consumer;
     private final DeadLetterPublisher deadLetters;
+    private final DeadLetterRecorder recorder;
+    private final Clock clock = Clock.systemUTC();
     private final Semaphore slots;
     private final ExecutorService runs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kafka-run-", 0).factory());
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -80,9 +93,11 @@ public final class KafkaRunWorker implements AutoCloseable {
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Deque<Waiting> waiting = new ArrayDeque<>();
 
-    private KafkaRunWorker(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
+    private KafkaRunWorker(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder recorder, RetryBackoff retry,
+                           Duration shutdownGrace) {
         this.settings = settings;
         this.execute = execute;
+        this.recorder = recorder;
         this.retry = retry;
         this.shutdownGrace = shutdownGrace;
         this.slots = new Semaphore(settings.workerConcurrency());
@@ -96,13 +111,26 @@ public final class KafkaRunWorker implements AutoCloseable {
         this.pollThread = Thread.ofPlatform().name("kafka-run-worker").unstarted(this::pollUntilClosed);
     }
 
-    /** Joins the group and starts executing runs; {@code execute} performs one run by id (the worker's use case). */
-    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute) {
+    /**
+     * Joins the group and starts executing runs; {@code execute} performs one run by id (the worker's
+     * use case), {@code deadLetters} keeps the records that cannot be processed.
+     */
+    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters) {
+        return start(settings, execute, deadLetters, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** For tests that do not look at dead letters: they are only logged (and sent to the dead-letter topic). */
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute) {
         return start(settings, execute, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
     }
 
     static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
-        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, retry, shutdownGrace);
+        return start(settings, execute, letter -> true, retry, shutdownGrace);
+    }
+
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters, RetryBackoff retry,
+                                Duration shutdownGrace) {
+        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, deadLetters, retry, shutdownGrace);
         worker.pollThread.start();
         return worker;
     }
@@ -164,11 +192,42 @@ public final class KafkaRunWorker implements AutoCloseable {
             return;
         }
         try {
-            waiting.add(new Waiting(partition, partitionProgress, offset, TriggerEvent.parse(record.value()).runId()));
+            waiting.add(new Waiting(partition, partitionProgress, offset, TriggerEvent.parse(record.value()).runId(), record));
         } catch (TriggerEvent.Unreadable e) {
             LOG.warning(() -> "record " + partition + "@" + offset + " is not a trigger event (" + e.getMessage()
-                    + "); moving it to " + settings.deadLetterTopic());
-            deadLetters.send(record, e.getMessage(), () -> finished.add(new Finished(partitionProgress, offset)));
+                    + "); recording it as a dead letter and moving it to " + settings.deadLetterTopic());
+            // Off the poll thread: recording waits for the database, as long as it is down.
+            runs.execute(() -> {
+                if (recordDeadLetter(record, e.getMessage(), null)) {
+                    deadLetters.send(record, e.getMessage(), () -> finished.add(new Finished(partitionProgress, offset)));
+                }
+            });
+        }
+    }
+
+    /**
+     * Records {@code record} as a dead letter, trying again with the back-off (capped at its longest
+     * wait) until it is stored; false when interrupted first (at shutdown): then the record stays
+     * unfinished and is redelivered.
+     */
+    private boolean recordDeadLetter(ConsumerRecord<String, byte[]> record, String reason, UUID runId) {
+        DeadLetter letter = DeadLetter.of(TimeOrderedIds.next(clock.instant()), record.topic(), record.partition(),
+                record.offset(), record.key(), record.value(), reason, runId, clock.instant());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                recorder.record(letter);
+                return true;
+            } catch (RuntimeException e) {
+                Duration delay = retry.delayAfter(attempt);
+                LOG.warning("could not record the dead letter of " + record.topic() + "-" + record.partition() + "@"
+                        + record.offset() + " (" + e + "); its offset stays uncommitted, trying again in " + delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 
@@ -204,6 +263,10 @@ public final class KafkaRunWorker implements AutoCloseable {
                     LOG.fine(() -> "run " + record.runId() + ": " + outcome);
                     if (outcome == ExecuteRun.Outcome.INTERRUPTED) {
                         return; // not finished: the record is redelivered to whoever takes the partition
+                    }
+                    if (outcome == ExecuteRun.Outcome.NOT_FOUND
+                            && !recordDeadLetter(record.record(), "run " + record.runId() + " cannot be loaded: not found", record.runId())) {
+                        return; // interrupted before the letter was kept: redelivered
                     }
                     break;
                 } catch (RuntimeException e) {
