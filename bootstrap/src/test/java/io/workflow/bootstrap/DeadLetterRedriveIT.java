@@ -55,7 +55,7 @@ class DeadLetterRedriveIT {
                 "postgres.password", env("POSTGRES_PASSWORD", "workflow"), "postgres.db", env("POSTGRES_IT_DB", "workflow_it"),
                 "redis.port", env("REDIS_PORT", "6379"), "kafka.bootstrap.servers", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")));
         // The sweeper would dispatch a pending run after this grace; a redrive must not need it.
-        values.put("recovery.pending.grace.seconds", "600");
+        values.put("recovery.pending.grace.seconds", "31536000");
         values.put("cursor.secret", "dead-letter-it-" + UUID.randomUUID());
         Config config = Config.builder()
                 .addSource(ConfigSources.create(values))
@@ -63,15 +63,32 @@ class DeadLetterRedriveIT {
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .build();
-        settings = Settings.read(config);
+        Settings read = Settings.read(config);
+        // Topics and a consumer group of this test's own: where ops/test runs the full stack beside it,
+        // the stack's workers (another database) must not take these events.
+        String unique = "it-dead-letters-" + UUID.randomUUID();
+        KafkaSettings kafka = read.kafka();
+        kafka = new KafkaSettings(kafka.bootstrapServers(), unique, unique + ".trigger", unique + ".completed",
+                unique + ".dlq", 1, kafka.maxBlock(), kafka.deliveryTimeout(), kafka.linger(), kafka.sessionTimeout(),
+                kafka.workerConcurrency());
+        settings = new Settings(read.role(), read.mode(), read.cursorSecret(), read.worker(), read.recovery(),
+                read.cacheMaxEntries(), read.limits(), read.webhook(), read.postgres(), read.redis(), kafka, read.shutdown(),
+                read.http(), read.idempotency(), read.auth(), read.observe());
         Migration.run(settings);
-        service = Service.start(config);
+        service = Service.start(settings, config.get("server"));
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (service != null) {
             service.close();
+        }
+        if (settings != null) {
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
+                admin.deleteTopics(List.of(settings.kafka().triggerTopic(), settings.kafka().completedTopic(),
+                        settings.kafka().deadLetterTopic())).all().get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -81,7 +98,7 @@ class DeadLetterRedriveIT {
         produce(marker);
         Map<String, Object> unreadable = awaitLetter(letter -> marker.equals(letter.get("payload")));
         assertThat((String) unreadable.get("reason")).startsWith("not JSON");
-        assertThat(unreadable.get("source")).isEqualTo(KafkaSettings.TRIGGER_TOPIC);
+        assertThat(unreadable.get("source")).isEqualTo(settings.kafka().triggerTopic());
         assertThat(unreadable.get("recorded_at")).isNotNull();
         assertThat(send("POST", "/api/v1/dead-letters/" + unreadable.get("id") + "/redrive", null).statusCode()).isEqualTo(422);
 
