@@ -6,7 +6,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.auth.Caller;
 import io.workflow.domain.auth.Scope;
 import io.workflow.domain.deadletter.DeadLetter;
@@ -49,12 +48,7 @@ final class DeadLetterHttpService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = Callers.require(req, Scope.ADMIN);
-        PageRequest page;
-        try {
-            page = pages.page(req.query(), caller.tenant());
-        } catch (InvalidInputException e) {
-            throw new ProblemException(Problem.invalidQuery(e));
-        }
+        PageRequest page = pages.pageOrProblem(req.query(), caller.tenant());
         Page<DeadLetter> found = letters.list().list(page, caller.tenant());
         List<Map<String, Object>> items = found.items().stream().map(DeadLetterJson::tree).toList();
         Json.send(res, new DeadLetterPageBody(items, pages.token(found.next(), caller.tenant()), page.limit()));
