@@ -1,6 +1,8 @@
 package io.workflow.bootstrap;
 
+import io.workflow.adapters.memory.InMemoryDeadLetterRepository;
 import io.workflow.application.ExecuteRun;
+import io.workflow.domain.port.DeadLetterRepository;
 import io.workflow.domain.port.ApiKeyRepository;
 import io.workflow.domain.port.Cache;
 import io.workflow.domain.port.IdempotencyKeys;
@@ -28,7 +30,7 @@ import java.util.function.BooleanSupplier;
 record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workflow> workflowCache, Cache<Run> runCache,
                    RunDispatcher dispatcher, RunCompletionPublisher completions, RunIntake intake,
                    Map<String, BooleanSupplier> readinessChecks, SigningSecretRepository signingSecrets, IdempotencyKeys idempotencyKeys,
-                   ApiKeyRepository apiKeys) {
+                   ApiKeyRepository apiKeys, DeadLetterRepository deadLetters) {
 
     DrivenPorts {
         Objects.requireNonNull(workflows, "workflows");
@@ -41,7 +43,17 @@ record DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workf
         Objects.requireNonNull(signingSecrets, "signingSecrets");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
         Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(deadLetters, "deadLetters");
         readinessChecks = Collections.unmodifiableMap(new LinkedHashMap<>(readinessChecks));
+    }
+
+    /** The ports with dead letters kept in memory: nothing in this process records any. */
+    DrivenPorts(WorkflowRepository workflows, RunRepository runs, Cache<Workflow> workflowCache, Cache<Run> runCache,
+                RunDispatcher dispatcher, RunCompletionPublisher completions, RunIntake intake,
+                Map<String, BooleanSupplier> readinessChecks, SigningSecretRepository signingSecrets, IdempotencyKeys idempotencyKeys,
+                ApiKeyRepository apiKeys) {
+        this(workflows, runs, workflowCache, runCache, dispatcher, completions, intake, readinessChecks, signingSecrets,
+                idempotencyKeys, apiKeys, new InMemoryDeadLetterRepository());
     }
 
     /** Starts delivering dispatched runs to {@code execute} in this process (a worker's job). */

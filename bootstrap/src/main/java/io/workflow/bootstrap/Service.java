@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Filter;
 import io.workflow.adapters.http.HttpApi;
+import io.workflow.adapters.kafka.KafkaTriggerEventReader;
 import io.workflow.adapters.steps.StepExecutors;
 import io.workflow.bootstrap.telemetry.Telemetry;
 import io.workflow.application.GetWorkflow;
@@ -13,6 +14,7 @@ import io.workflow.application.service.AuthenticateCallerService;
 import io.workflow.application.service.CacheAside;
 import io.workflow.application.service.ChangeRunService;
 import io.workflow.application.service.CreateWorkflowService;
+import io.workflow.application.service.DeadLetterService;
 import io.workflow.application.service.ExecuteRunService;
 import io.workflow.application.service.GetRunService;
 import io.workflow.application.service.GetWorkflowService;
@@ -117,7 +119,8 @@ final class Service implements AutoCloseable {
                             settings.webhook().signingGrace(), random),
                     runIdempotently,
                     new ListWorkflowsService(ports.workflows()),
-                    new ArchiveWorkflowService(ports.workflows(), workflowCache, clock));
+                    new ArchiveWorkflowService(ports.workflows(), workflowCache, clock),
+                    deadLetters(ports, clock));
             // An API replica drains before it stops; a worker's listener serves only its health.
             Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
             Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());
@@ -149,6 +152,13 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** The dead letters' use cases; a redrive reads an event as the Kafka workers do, whatever the mode. */
+    private static HttpApi.DeadLetterUseCases deadLetters(DrivenPorts ports, Clock clock) {
+        DeadLetterService letters = new DeadLetterService(ports.deadLetters(), new KafkaTriggerEventReader(), ports.runs(),
+                ports.dispatcher(), clock);
+        return new HttpApi.DeadLetterUseCases(letters, letters, letters);
+    }
+
     /** Who may use the API, over the mode's key store. */
     private static HttpApi.Access access(Settings.Auth auth, DrivenPorts ports, Clock clock) {
         ApiKeyService keys = new ApiKeyService(ports.apiKeys(), clock);
@@ -162,7 +172,7 @@ final class Service implements AutoCloseable {
         return new DrivenPorts(ports.workflows(), telemetry.runs(ports.runs(), ports.workflows()),
                 telemetry.cache(ports.workflowCache(), "workflow"), telemetry.cache(ports.runCache(), "run"),
                 ports.dispatcher(), ports.completions(), ports.intake(), ports.readinessChecks(), ports.signingSecrets(),
-                ports.idempotencyKeys(), ports.apiKeys());
+                ports.idempotencyKeys(), ports.apiKeys(), ports.deadLetters());
     }
 
     int port() {

@@ -33,8 +33,9 @@ final class StackPorts {
         readiness.put("redis", redis::ping);
         readiness.put("kafka", dispatcher::ping);
         return new DrivenPorts(store.workflows(), store.runs(), redis.workflowCache(), redis.runCache(),
-                dispatcher, completions, execute -> closer.register(KafkaRunWorker.start(settings.kafka(), execute, RequestIds.CORRELATION)),
-                readiness, store.signingSecrets(), store.idempotencyKeys(), store.apiKeys());
+                dispatcher, completions, execute -> closer.register(KafkaRunWorker.start(settings.kafka(), execute,
+                        store.deadLetters(), RequestIds.CORRELATION)),
+                readiness, store.signingSecrets(), store.idempotencyKeys(), store.apiKeys(), store.deadLetters());
     }
 
     /**

@@ -9,11 +9,14 @@ import io.workflow.application.CancelRun;
 import io.workflow.application.AuthenticateCaller;
 import io.workflow.application.CreateApiKey;
 import io.workflow.application.CreateWorkflow;
+import io.workflow.application.DeleteDeadLetter;
 import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.ListApiKeys;
+import io.workflow.application.ListDeadLetters;
 import io.workflow.application.ListRuns;
 import io.workflow.application.ListWorkflows;
+import io.workflow.application.RedriveDeadLetter;
 import io.workflow.application.RetryRun;
 import io.workflow.application.RevokeApiKey;
 import io.workflow.application.RotateSigningSecret;
@@ -65,8 +68,9 @@ public final class HttpApi {
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
                            GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
                            RotateSigningSecret rotateSigningSecret, RunIdempotently runIdempotently,
-                           ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow) {
+                           ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow, DeadLetterUseCases deadLetters) {
         public UseCases {
+            Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(rotateSigningSecret, "rotateSigningSecret");
             Objects.requireNonNull(createWorkflow, "createWorkflow");
             Objects.requireNonNull(getWorkflow, "getWorkflow");
@@ -78,6 +82,15 @@ public final class HttpApi {
             Objects.requireNonNull(runIdempotently, "runIdempotently");
             Objects.requireNonNull(listWorkflows, "listWorkflows");
             Objects.requireNonNull(archiveWorkflow, "archiveWorkflow");
+        }
+
+        /** Every use case but the dead letters': the API lists none and finds none to redrive or delete. */
+        public UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
+                        GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
+                        RotateSigningSecret rotateSigningSecret, RunIdempotently runIdempotently,
+                        ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow) {
+            this(createWorkflow, getWorkflow, triggerRun, getRun, listRuns, cancelRun, retryRun, rotateSigningSecret,
+                    runIdempotently, listWorkflows, archiveWorkflow, DeadLetterUseCases.NONE);
         }
 
         /**
@@ -96,6 +109,24 @@ public final class HttpApi {
                     uuid -> {
                         throw new NotFoundException("workflow", uuid);
                     });
+        }
+    }
+
+    /** The dead-letter use cases, served to {@code admin} keys. */
+    public record DeadLetterUseCases(ListDeadLetters list, RedriveDeadLetter redrive, DeleteDeadLetter delete) {
+        /** No dead letters: an empty listing, and 404 for any one. */
+        static final DeadLetterUseCases NONE = new DeadLetterUseCases((page, tenant) -> new Page<>(List.of(), null),
+                (id, tenant) -> {
+                    throw new NotFoundException("dead letter", id);
+                },
+                (id, tenant) -> {
+                    throw new NotFoundException("dead letter", id);
+                });
+
+        public DeadLetterUseCases {
+            Objects.requireNonNull(list, "list");
+            Objects.requireNonNull(redrive, "redrive");
+            Objects.requireNonNull(delete, "delete");
         }
     }
 
@@ -210,7 +241,8 @@ public final class HttpApi {
                         new RunHttpService(useCases.triggerRun(), useCases.getRun(), useCases.listRuns(),
                                 useCases.cancelRun(), useCases.retryRun(),
                                 new RunQueries(pages), limits.payloadBytes(),
-                                idempotent));
+                                idempotent),
+                        new DeadLetterHttpService(useCases.deadLetters(), pages));
         ProblemResponses.register(routing);
     }
 }

@@ -26,6 +26,15 @@ final class PageQueries {
                 blank(cursor) ? null : cursors.decode(cursor, tenant), pageBytes);
     }
 
+    /** {@link #page} for a listing with no parameters of its own: a bad one is a 400 problem naming it. */
+    PageRequest pageOrProblem(UriQuery query, String tenant) {
+        try {
+            return page(query, tenant);
+        } catch (InvalidInputException e) {
+            throw new ProblemException(Problem.invalidQuery(e));
+        }
+    }
+
     /** The {@code next_cursor} token of a page of {@code tenant}'s listing that continues at {@code next}; null on the last page. */
     String token(Cursor next, String tenant) {
         return next == null ? null : cursors.encode(next, tenant);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.helidon.http.Status;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.auth.ForbiddenException;
+import io.workflow.domain.deadletter.RedriveRefusedException;
 
 /**
  * An RFC 9457 problem, the body of every error response ({@code application/problem+json}).
@@ -23,6 +24,7 @@ record Problem(String type, String title, int status, String detail, String fiel
     static final String UNAUTHENTICATED = "urn:workflow:problem:unauthenticated";
     static final String FORBIDDEN = "urn:workflow:problem:forbidden";
     static final String RATE_LIMITED = "urn:workflow:problem:rate-limited";
+    static final String REDRIVE_REFUSED = "urn:workflow:problem:redrive-refused";
 
     /** A problem fully described by its HTTP status ({@code type} {@code about:blank}). */
     static Problem of(Status status, String detail) {
@@ -81,6 +83,15 @@ record Problem(String type, String title, int status, String detail, String fiel
         return new Problem(RATE_LIMITED, "Too many requests", Status.TOO_MANY_REQUESTS_429.code(),
                 "this API key sent more than " + limit.perSecond() + " requests a second (bursts of up to "
                         + limit.burst() + "); wait as long as Retry-After says", null);
+    }
+
+    /**
+     * A dead letter that cannot be sent through again, left as it was: 422 when its event is still
+     * unreadable, 409 when its run still cannot be loaded or it was redriven already.
+     */
+    static Problem redriveRefused(RedriveRefusedException e) {
+        Status status = e.why() == RedriveRefusedException.Why.UNREADABLE ? Status.UNPROCESSABLE_CONTENT_422 : Status.CONFLICT_409;
+        return new Problem(REDRIVE_REFUSED, "Redrive refused", status.code(), e.getMessage(), null);
     }
 
     /** A request body that is not JSON at all: 400. */

@@ -21,6 +21,7 @@ import io.workflow.domain.NotFoundException;
 import io.workflow.domain.idempotency.KeyInUseException;
 import io.workflow.domain.idempotency.KeyReusedException;
 import io.workflow.domain.auth.ForbiddenException;
+import io.workflow.domain.deadletter.RedriveRefusedException;
 import io.workflow.domain.run.IllegalTransitionException;
 import io.workflow.domain.workflow.ArchivedWorkflowException;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
@@ -81,6 +82,7 @@ final class ProblemResponses {
                 .error(KeyReusedException.class, (req, res, e) -> send(res, Problem.keyReused(e.getMessage())))
                 .error(ArchivedWorkflowException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(ForbiddenException.class, (req, res, e) -> send(res, Problem.forbidden(e)))
+                .error(RedriveRefusedException.class, (req, res, e) -> send(res, Problem.redriveRefused(e)))
                 .error(IllegalTransitionException.class, (req, res, e) -> send(res, Problem.of(Status.CONFLICT_409, e.getMessage())))
                 .error(DispatchException.class, ProblemResponses::dispatchFailed)
                 .error(StoreUnavailableException.class, ProblemResponses::storeUnavailable)

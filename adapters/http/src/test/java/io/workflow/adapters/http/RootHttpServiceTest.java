@@ -84,7 +84,10 @@ class RootHttpServiceTest {
                 Map.entry("/api/v1/runs/{run_id}", Set.of("get")),
                 Map.entry("/api/v1/workflows/{uuid}/signing-secret", Set.of("post")),
                 Map.entry("/api/v1/keys", Set.of("get", "post")),
-                Map.entry("/api/v1/keys/{id}", Set.of("delete"))));
+                Map.entry("/api/v1/keys/{id}", Set.of("delete")),
+                Map.entry("/api/v1/dead-letters", Set.of("get")),
+                Map.entry("/api/v1/dead-letters/{id}", Set.of("delete")),
+                Map.entry("/api/v1/dead-letters/{id}/redrive", Set.of("post"))));
         described.forEach((path, methods) -> {
             String concrete = path.replace("{uuid}", "0190a5b2-0000-7000-8000-000000000001")
                     .replace("{run_id}", "0190a5b2-0000-7000-8000-000000000001")

@@ -34,6 +34,7 @@ final class StubUseCases {
     final Map<UUID, Workflow> workflows = new ConcurrentHashMap<>();
     final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     final List<RunQuery> listQueries = new CopyOnWriteArrayList<>();
+    volatile HttpApi.DeadLetterUseCases deadLetters = HttpApi.DeadLetterUseCases.NONE;
     volatile RuntimeException createFailure;
     volatile RuntimeException triggerFailure;
     volatile RuntimeException readFailure;
@@ -45,6 +46,7 @@ final class StubUseCases {
         createFailure = null;
         triggerFailure = null;
         readFailure = null;
+        deadLetters = HttpApi.DeadLetterUseCases.NONE;
     }
 
     HttpApi.UseCases useCases() {
@@ -89,7 +91,15 @@ final class StubUseCases {
         // The run's own rules decide (an illegal change throws), as the real use case does.
         CancelRun cancel = id -> runs.compute(id, (key, run) -> cancelled(find(runs, id, "run")));
         RetryRun retry = id -> runs.compute(id, (key, run) -> find(runs, id, "run").retry());
-        return new HttpApi.UseCases(create, getWorkflow, trigger, getRun, list, cancel, retry);
+        HttpApi.UseCases seed = new HttpApi.UseCases(create, getWorkflow, trigger, getRun, list, cancel, retry);
+        // Read at each request, so a test can set the dead letters' use cases after the server started.
+        HttpApi.DeadLetterUseCases letters = new HttpApi.DeadLetterUseCases(
+                (page, tenant) -> deadLetters.list().list(page, tenant),
+                (id, tenant) -> deadLetters.redrive().redrive(id, tenant),
+                (id, tenant) -> deadLetters.delete().delete(id, tenant));
+        return new HttpApi.UseCases(seed.createWorkflow(), seed.getWorkflow(), seed.triggerRun(), seed.getRun(),
+                seed.listRuns(), seed.cancelRun(), seed.retryRun(), seed.rotateSigningSecret(), seed.runIdempotently(),
+                seed.listWorkflows(), seed.archiveWorkflow(), letters);
     }
 
     private static Run cancelled(Run run) {

@@ -39,8 +39,9 @@ final class DeadLetterPublisher implements AutoCloseable {
 
     /**
      * Sends {@code record} on and runs {@code done} once the broker answered, either way. A record
-     * that could not be moved is logged and dropped: it can never become a run, and the run it may
-     * have meant is still pending in the store, where the stranded-run sweeper finds it.
+     * that could not be moved is logged and dropped from the topic: the worker has kept it as a dead
+     * letter in the store already, and the run it may have meant is still pending there, where the
+     * stranded-run sweeper finds it.
      */
     void send(ConsumerRecord<String, byte[]> record, String reason, Runnable done) {
         RecordHeaders headers = new RecordHeaders();

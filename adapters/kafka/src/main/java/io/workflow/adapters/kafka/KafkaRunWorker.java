@@ -2,6 +2,9 @@ package io.workflow.adapters.kafka;
 
 import io.workflow.application.ExecuteRun;
 import io.workflow.domain.port.RequestCorrelation;
+import io.workflow.domain.TimeOrderedIds;
+import io.workflow.domain.deadletter.DeadLetter;
+import io.workflow.domain.port.DeadLetterRecorder;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +14,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -43,6 +47,12 @@ import java.util.logging.Logger;
  * partitions still in flight keep running; the new owner receives their records again, which is
  * harmless: execution claims a run with compare-and-set, so a second delivery finds the run held or
  * finished and returns at once.
+ *
+ * <p>A record that is not a trigger event, or whose run cannot be loaded, becomes a dead letter: it is
+ * recorded through the {@link DeadLetterRecorder} (the database, where the API shows it), tried again
+ * until it is stored, and only then counts as finished, so its offset is never committed past a
+ * letter that was not kept. Unreadable records also go on to the dead-letter topic, unchanged, for
+ * tools that read Kafka.
  */
 public final class KafkaRunWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaRunWorker.class.getName());
@@ -54,9 +64,12 @@ public final class KafkaRunWorker implements AutoCloseable {
     static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** How long interrupted runs get to hand themselves back (one write each). */
     private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(5);
+    /** For tests that do not look at dead letters: each counts as kept, and only the log and the topic see it. */
+    private static final DeadLetterRecorder NOT_KEPT = letter -> true;
 
     /** A received trigger waiting for a free slot. */
-    private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId, String requestId) {
+    private record Waiting(TopicPartition partition, PartitionProgress progress, long offset, UUID runId,
+                           ConsumerRecord<String, byte[]> record) {
     }
 
     /** A record done with; {@code progress} may belong to an assignment that has ended, then it changes nothing. */
@@ -70,6 +83,8 @@ public final class KafkaRunWorker implements AutoCloseable {
     private final Duration shutdownGrace;
     private final KafkaConsumer<String, byte[]> consumer;
     private final DeadLetterPublisher deadLetters;
+    private final DeadLetterRecorder recorder;
+    private final Clock clock = Clock.systemUTC();
     private final Semaphore slots;
     private final ExecutorService runs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kafka-run-", 0).factory());
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -82,10 +97,11 @@ public final class KafkaRunWorker implements AutoCloseable {
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Deque<Waiting> waiting = new ArrayDeque<>();
 
-    private KafkaRunWorker(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests, RetryBackoff retry,
-                           Duration shutdownGrace) {
+    private KafkaRunWorker(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder recorder,
+                           RequestCorrelation requests, RetryBackoff retry, Duration shutdownGrace) {
         this.settings = settings;
         this.execute = execute;
+        this.recorder = recorder;
         this.requests = requests;
         this.retry = retry;
         this.shutdownGrace = shutdownGrace;
@@ -100,23 +116,42 @@ public final class KafkaRunWorker implements AutoCloseable {
         this.pollThread = Thread.ofPlatform().name("kafka-run-worker").unstarted(this::pollUntilClosed);
     }
 
-    /** Joins the group and starts executing runs; {@code execute} performs one run by id (the worker's use case). */
-    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute) {
+    /**
+     * Joins the group and starts executing runs: {@code execute} performs one run by id (the worker's
+     * use case), {@code deadLetters} keeps the records that cannot be processed, and each run is
+     * executed as part of the request whose id its record's header carries ({@code requests}).
+     */
+    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters,
+                                       RequestCorrelation requests) {
+        return start(settings, execute, deadLetters, requests, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** The same, with no request ids carried to the runs' threads. */
+    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters) {
+        return start(settings, execute, deadLetters, RequestCorrelation.NONE);
+    }
+
+    /** For tests that do not look at dead letters: they are only logged (and sent to the dead-letter topic). */
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute) {
         return start(settings, execute, RequestCorrelation.NONE);
     }
 
-    /** The same, each run executed as part of the request whose id its record's header carries. */
-    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests) {
-        return start(settings, execute, requests, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests) {
+        return start(settings, execute, NOT_KEPT, requests);
     }
 
     static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
-        return start(settings, execute, RequestCorrelation.NONE, retry, shutdownGrace);
+        return start(settings, execute, NOT_KEPT, retry, shutdownGrace);
     }
 
-    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests, RetryBackoff retry,
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters, RetryBackoff retry,
                                 Duration shutdownGrace) {
-        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, requests, retry, shutdownGrace);
+        return start(settings, execute, deadLetters, RequestCorrelation.NONE, retry, shutdownGrace);
+    }
+
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters,
+                                RequestCorrelation requests, RetryBackoff retry, Duration shutdownGrace) {
+        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, deadLetters, requests, retry, shutdownGrace);
         worker.pollThread.start();
         return worker;
     }
@@ -178,19 +213,49 @@ public final class KafkaRunWorker implements AutoCloseable {
             return;
         }
         try {
-            waiting.add(new Waiting(partition, partitionProgress, offset, TriggerEvent.parse(record.value()).runId(),
-                    TriggerEvent.requestId(record.headers())));
+            waiting.add(new Waiting(partition, partitionProgress, offset, TriggerEvent.parse(record.value()).runId(), record));
         } catch (TriggerEvent.Unreadable e) {
             LOG.warning(() -> "record " + partition + "@" + offset + " is not a trigger event (" + e.getMessage()
-                    + "); moving it to " + settings.deadLetterTopic());
-            deadLetters.send(record, e.getMessage(), () -> finished.add(new Finished(partitionProgress, offset)));
+                    + "); recording it as a dead letter and moving it to " + settings.deadLetterTopic());
+            // Off the poll thread: recording waits for the database, as long as it is down.
+            runs.execute(() -> {
+                if (recordDeadLetter(record, e.getMessage(), null)) {
+                    deadLetters.send(record, e.getMessage(), () -> finished.add(new Finished(partitionProgress, offset)));
+                }
+            });
+        }
+    }
+
+    /**
+     * Records {@code record} as a dead letter, trying again with the back-off (capped at its longest
+     * wait) until it is stored; false when interrupted first (at shutdown): then the record stays
+     * unfinished and is redelivered.
+     */
+    private boolean recordDeadLetter(ConsumerRecord<String, byte[]> record, String reason, UUID runId) {
+        DeadLetter letter = DeadLetter.of(TimeOrderedIds.next(clock.instant()), record.topic(), record.partition(),
+                record.offset(), record.key(), record.value(), reason, runId, clock.instant());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                recorder.record(letter);
+                return true;
+            } catch (RuntimeException e) {
+                Duration delay = retry.delayAfter(attempt);
+                LOG.warning("could not record the dead letter of " + record.topic() + "-" + record.partition() + "@"
+                        + record.offset() + " (" + e + "); its offset stays uncommitted, trying again in " + delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 
     private void startWaiting() {
         while (!waiting.isEmpty() && slots.tryAcquire()) {
             Waiting next = waiting.poll();
-            runs.execute(() -> requests.within(next.requestId(), () -> executeInSlot(next)));
+            runs.execute(() -> requests.within(TriggerEvent.requestId(next.record().headers()), () -> executeInSlot(next)));
         }
     }
 
@@ -219,6 +284,10 @@ public final class KafkaRunWorker implements AutoCloseable {
                     LOG.fine(() -> "run " + record.runId() + ": " + outcome);
                     if (outcome == ExecuteRun.Outcome.INTERRUPTED) {
                         return; // not finished: the record is redelivered to whoever takes the partition
+                    }
+                    if (outcome == ExecuteRun.Outcome.NOT_FOUND
+                            && !recordDeadLetter(record.record(), "run " + record.runId() + " cannot be loaded: not found", record.runId())) {
+                        return; // interrupted before the letter was kept: redelivered
                     }
                     break;
                 } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package io.workflow.adapters.kafka;
 import io.workflow.application.ExecuteRun;
 import io.workflow.application.ExecuteRun.Outcome;
 import io.workflow.domain.port.contract.ThreadRequestCorrelation;
+import io.workflow.domain.deadletter.DeadLetter;
+import io.workflow.domain.port.DeadLetterRecorder;
 import io.workflow.domain.port.StoreUnavailableException;
 import io.workflow.domain.run.Run;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -128,6 +131,55 @@ class KafkaRunWorkerIT {
         assertThat(header(dead.getFirst(), DeadLetterPublisher.OFFSET_HEADER)).isEqualTo("0");
         assertThat(header(dead.get(1), DeadLetterPublisher.REASON_HEADER)).isEqualTo("no run_id");
         assertThat(executed).containsExactly(good);
+    }
+
+    @Test
+    void givenUnreadableAndUnloadableRecords_worker_keepsEachAsADeadLetter_andCommitsPastThemOnlyOnceKept() throws Exception {
+        KafkaSettings settings = settings("dead-letter-store", 1);
+        TestBroker.produceRaw(settings.triggerTopic(), "k1", utf8("not json at all"));
+        List<UUID> runs = dispatch(settings, 2);
+        UUID missing = runs.getFirst();
+        UUID good = runs.get(1);
+        Set<UUID> executed = ConcurrentHashMap.newKeySet();
+        CountDownLatch storeBack = new CountDownLatch(1);
+        AtomicInteger refused = new AtomicInteger();
+        List<DeadLetter> kept = new CopyOnWriteArrayList<>();
+        DeadLetterRecorder store = letter -> {
+            if (storeBack.getCount() > 0) {
+                refused.incrementAndGet();
+                throw new StoreUnavailableException("database down", null);
+            }
+            return kept.add(letter);
+        };
+
+        try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
+            executed.add(runId);
+            return runId.equals(missing) ? Outcome.NOT_FOUND : Outcome.EXECUTED;
+        }, store, QUICK_RETRY, Duration.ofSeconds(2))) {
+            await(WAIT, "both runs tried", () -> executed.containsAll(runs));
+            await(WAIT, "the store refused both letters more than once", () -> refused.get() >= 4);
+            Thread.sleep(1000); // several poll-and-commit rounds
+            assertThat(committed(settings)).as("nothing committed past an unkept letter").containsEntry(0, 0L);
+
+            storeBack.countDown();
+
+            await(WAIT, "offsets committed to the end once both letters are kept", () -> committedToTheEnd(settings));
+            assertThat(worker.isPolling()).isTrue();
+        }
+
+        assertThat(kept).hasSize(2);
+        DeadLetter unreadable = kept.stream().filter(letter -> letter.offset() == 0).findFirst().orElseThrow();
+        assertThat(unreadable.source()).isEqualTo(settings.triggerTopic());
+        assertThat(unreadable.key()).isEqualTo("k1");
+        assertThat(unreadable.payload()).isEqualTo("not json at all");
+        assertThat(unreadable.reason()).startsWith("not JSON");
+        assertThat(unreadable.runId()).isNull();
+        DeadLetter unloadable = kept.stream().filter(letter -> letter.offset() == 1).findFirst().orElseThrow();
+        assertThat(unloadable.runId()).isEqualTo(missing);
+        assertThat(unloadable.reason()).contains("cannot be loaded");
+        assertThat(new KafkaTriggerEventReader().runId(unloadable.payload())).isEqualTo(missing);
+        assertThat(TestBroker.readAll(settings.deadLetterTopic())).as("the unreadable record also went to the topic").hasSize(1);
+        assertThat(executed).contains(good);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.workflow.domain.port.IdempotencyKeys;
 import io.workflow.domain.port.ApiKeyRepository;
+import io.workflow.domain.port.DeadLetterRepository;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WorkflowRepository;
@@ -36,6 +37,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresSigningSecretRepository signingSecrets;
     private final PostgresIdempotencyKeys idempotencyKeys;
     private final PostgresApiKeyRepository apiKeys;
+    private final PostgresDeadLetterRepository deadLetters;
 
     private PostgresStore(HikariDataSource dataSource, DbClient db, ConnectionRetry retry) {
         this.dataSource = dataSource;
@@ -45,6 +47,7 @@ public final class PostgresStore implements AutoCloseable {
         this.signingSecrets = new PostgresSigningSecretRepository(db, retry);
         this.idempotencyKeys = new PostgresIdempotencyKeys(db, retry);
         this.apiKeys = new PostgresApiKeyRepository(db, retry);
+        this.deadLetters = new PostgresDeadLetterRepository(db, retry);
     }
 
     /** Opens the pool and the DB client; Hikari fills the pool in the background, so PostgreSQL may still be down. */
@@ -57,6 +60,7 @@ public final class PostgresStore implements AutoCloseable {
             addAll(statements, PostgresSigningSecretRepository.STATEMENTS);
             addAll(statements, PostgresIdempotencyKeys.STATEMENTS);
             addAll(statements, PostgresApiKeyRepository.STATEMENTS);
+            addAll(statements, PostgresDeadLetterRepository.STATEMENTS);
             DbClient db = JdbcClientBuilder.create()
                     .connectionPool(new HikariConnectionPool(dataSource))
                     .statements(statements.build())
@@ -91,6 +95,11 @@ public final class PostgresStore implements AutoCloseable {
     /** The API key repository backed by this store. */
     public ApiKeyRepository apiKeys() {
         return apiKeys;
+    }
+
+    /** The dead letters kept in this store. */
+    public DeadLetterRepository deadLetters() {
+        return deadLetters;
     }
 
     /** Whether PostgreSQL answers a trivial query right now; for readiness checks, never throws. */

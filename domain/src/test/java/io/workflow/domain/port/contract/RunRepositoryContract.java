@@ -1,6 +1,7 @@
 package io.workflow.domain.port.contract;
 
 import io.workflow.domain.TimeOrderedIds;
+import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunRepository;
@@ -416,5 +417,22 @@ public abstract class RunRepositoryContract {
         for (Run run : claimed) {
             assertThat(runs().compareAndSet(run, run.succeed(later))).isTrue();
         }
+    }
+
+    @Test
+    void list_underConcurrentInserts_showsEveryEarlierRunExactlyOnce_andNoneTwice() throws Exception {
+        Instant t0 = Fixtures.now().minusSeconds(60);
+        int span = 40;
+        List<Cursor> existing = new ArrayList<>();
+        for (int i = 0; i < span; i++) {
+            Run run = Fixtures.pendingRun(workflow.uuid(), t0.plusMillis(i));
+            runs().insert(run);
+            existing.add(new Cursor(run.createdAt(), run.id()));
+        }
+
+        ConcurrentPaging.assertEachExistingItemOnce(existing,
+                after -> runs().list(new RunQuery(new PageRequest(3, after, Long.MAX_VALUE), null, workflow.uuid())),
+                run -> new Cursor(run.createdAt(), run.id()),
+                n -> runs().insert(Fixtures.pendingRun(workflow.uuid(), ConcurrentPaging.insertTime(n, t0, span))));
     }
 }

@@ -102,4 +102,22 @@ public abstract class WorkflowRepositoryContract {
         assertThat(repository().findById(workflow.uuid()).map(Workflow::archivedAt)).contains(first);
         assertThat(repository().archive(UUID.randomUUID(), first)).isEmpty();
     }
+
+    @Test
+    void listing_underConcurrentInserts_showsEveryEarlierWorkflowExactlyOnce_andNoneTwice() throws Exception {
+        String name = "paged-" + UUID.randomUUID();
+        Instant t0 = Fixtures.now().minusSeconds(60);
+        int span = 40;
+        List<Cursor> existing = new ArrayList<>();
+        for (int i = 0; i < span; i++) {
+            Workflow workflow = named(name, t0.plusMillis(i));
+            repository().save(workflow);
+            existing.add(new Cursor(workflow.createdAt(), workflow.uuid()));
+        }
+
+        ConcurrentPaging.assertEachExistingItemOnce(existing,
+                after -> repository().list(new WorkflowQuery(new PageRequest(3, after, 10_000_000), name)),
+                workflow -> new Cursor(workflow.createdAt(), workflow.uuid()),
+                n -> repository().save(named(name, ConcurrentPaging.insertTime(n, t0, span))));
+    }
 }
