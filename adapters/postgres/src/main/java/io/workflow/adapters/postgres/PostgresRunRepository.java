@@ -283,12 +283,12 @@ public final class PostgresRunRepository implements RunRepository {
                 WHERE id = CAST(? AS uuid)
                   AND (status = 'pending' OR (status = 'running' AND lease_expires_at < ?))
                 """ + " RETURNING " + COLUMNS);
-        // Literal statuses, so the planner can prove the query matches the partial index runs_stranded_idx.
+        // Literal statuses, so the planner can prove each arm matches a partial index: runs_pending_idx
+        // and runs_due_idx (V10), read together with a BitmapOr; only live runs are ever sorted.
         statements.put(FIND_STRANDED, "SELECT " + COLUMNS + """
                  FROM runs
-                WHERE status IN ('pending', 'running')
-                  AND ((status = 'pending' AND created_at < ?)
-                       OR (status = 'running' AND lease_expires_at < ?))
+                WHERE (status = 'pending' AND created_at < ?)
+                   OR (status = 'running' AND lease_expires_at < ?)
                 ORDER BY runs.created_at
                 LIMIT ?""");
         // One statement claims a batch: the due rows are locked as they are picked, and rows another
