@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,21 +107,9 @@ public abstract class RunRepositoryContract {
 
     @Test
     void concurrentClaims_onlyOneWins() throws Exception {
-        Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
-        runs().insert(pending);
         Instant now = Fixtures.now();
-        List<Callable<Boolean>> claims = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Run claimed = pending.claim(now, now.plusSeconds(60 + i));
-            claims.add(() -> runs().compareAndSet(pending, claimed));
-        }
-        int winners = 0;
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            for (Future<Boolean> result : pool.invokeAll(claims)) {
-                winners += result.get() ? 1 : 0;
-            }
-        }
-        assertThat(winners).isEqualTo(1);
+        assertThat(winnersOfEightClaims((pending, i) -> () -> runs().compareAndSet(pending,
+                pending.claim(now, now.plusSeconds(60 + i))))).isEqualTo(1);
     }
 
     @Test
@@ -173,21 +162,26 @@ public abstract class RunRepositoryContract {
 
     @Test
     void concurrentOneStepClaims_onlyOneWins() throws Exception {
+        Instant now = Fixtures.now();
+        assertThat(winnersOfEightClaims((pending, i) -> () -> runs().claim(pending.id(), now,
+                now.plusSeconds(60 + i)).isPresent())).isEqualTo(1);
+    }
+
+    /** How many of eight claims of one new pending run, started together, won; {@code claim} makes the i-th. */
+    private int winnersOfEightClaims(BiFunction<Run, Integer, Callable<Boolean>> claim) throws Exception {
         Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
         runs().insert(pending);
-        Instant now = Fixtures.now();
         List<Callable<Boolean>> claims = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Instant leaseUntil = now.plusSeconds(60 + i);
-            claims.add(() -> runs().claim(pending.id(), now, leaseUntil).isPresent());
+            claims.add(claim.apply(pending, i));
         }
         int winners = 0;
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(claims.size())) {
             for (Future<Boolean> result : pool.invokeAll(claims)) {
                 winners += result.get() ? 1 : 0;
             }
         }
-        assertThat(winners).isEqualTo(1);
+        return winners;
     }
 
     @Test
