@@ -142,23 +142,24 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
 
     @Override
     public Outcome execute(UUID runId) {
+        // The claim is the first and only statement before the steps: the common case (a pending run)
+        // costs no read. Only a run that could not be claimed is read, to tell why.
+        Instant now = clock.instant();
+        Optional<Run> claimed = runs.claim(runId, now, now.plus(timing.lease()));
+        if (claimed.isEmpty()) {
+            return unclaimed(runId);
+        }
+        cache.changed(runId);
+        return perform(new HeldRun(claimed.get(), runs, cache, clock, timing.lease()));
+    }
+
+    /** Why a run could not be claimed: it is absent, finished, or held (a live lease, or a timer not yet due). */
+    private Outcome unclaimed(UUID runId) {
         Optional<Run> found = runs.findById(runId);
         if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
         }
-        Run run = found.get();
-        Instant now = clock.instant();
-        if (run.status().isTerminal()) {
-            return Outcome.ALREADY_FINISHED;
-        }
-        if (!run.isClaimable(now)) {
-            return Outcome.HELD_ELSEWHERE;
-        }
-        HeldRun held = new HeldRun(run, runs, cache, clock, timing.lease());
-        if (!held.change(stored -> stored.claim(now, now.plus(timing.lease())))) {
-            return Outcome.HELD_ELSEWHERE;
-        }
-        return perform(held);
+        return found.get().status().isTerminal() ? Outcome.ALREADY_FINISHED : Outcome.HELD_ELSEWHERE;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A run this process claims, as last stored. Every write from the claim on goes through here, one
+ * A run this process has claimed, as last stored. Every write after the claim goes through here, one
  * at a time: the executing thread's step results and terminal status, and the heartbeat's lease
  * renewals. Each is a compare-and-set against the version this holds, so once the run changed
  * elsewhere (a person cancelled it, or another worker took it over when this one's lease ran out),
@@ -35,7 +35,7 @@ final class HeldRun {
     private Run current;
 
     /**
-     * {@code stored}: the run as read, before the claim, which is this holder's first {@link #change}.
+     * {@code stored}: the run as its claim stored it ({@link RunRepository#claim} or {@link RunRepository#claimDue}).
      * Made on the thread that executes the run's steps: the one a lost run interrupts.
      */
     HeldRun(Run stored, RunRepository runs, CacheAside<Run> cache, Clock clock, Duration lease) {

@@ -390,11 +390,11 @@ class ExecuteRunTest {
     }
 
     @Test
-    void twoExecutionsThatBothReadThePendingRun_exactlyOneWinsTheClaim_andTheStepsRunOnce() throws Exception {
+    void twoExecutionsThatClaimThePendingRunTogether_exactlyOneWinsTheClaim_andTheStepsRunOnce() throws Exception {
         Run run = triggered(wiring.workflowOfDelays("only"));
-        // Both callers read the run before either claims it, so only the compare-and-set can keep one out.
-        CyclicBarrier bothRead = new CyclicBarrier(2);
-        RunRepository readTogether = new RunRepository() {
+        // Both callers reach the store's claim together, so only the claim's own condition can keep one out.
+        CyclicBarrier bothClaim = new CyclicBarrier(2);
+        RunRepository claimTogether = new RunRepository() {
             @Override
             public void insert(Run r) {
                 wiring.runs.insert(r);
@@ -402,13 +402,7 @@ class ExecuteRunTest {
 
             @Override
             public Optional<Run> findById(UUID id) {
-                Optional<Run> found = wiring.runs.findById(id);
-                try {
-                    bothRead.await(5, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the other caller never read the run", e);
-                }
-                return found;
+                return wiring.runs.findById(id);
             }
 
             @Override
@@ -422,6 +416,16 @@ class ExecuteRunTest {
             }
 
             @Override
+            public Optional<Run> claim(UUID id, Instant now, Instant leaseUntil) {
+                try {
+                    bothClaim.await(5, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other caller never claimed the run", e);
+                }
+                return wiring.runs.claim(id, now, leaseUntil);
+            }
+
+            @Override
             public List<Run> findStranded(Instant pendingBefore, Instant now, int limit) {
                 return wiring.runs.findStranded(pendingBefore, now, limit);
             }
@@ -432,7 +436,7 @@ class ExecuteRunTest {
             }
         };
         CountDownLatch entered = new CountDownLatch(1);
-        ExecuteRun execute = wiring.executeRun(readTogether, (step, context) -> {
+        ExecuteRun execute = wiring.executeRun(claimTogether, (step, context) -> {
             calls.add(step.name());
             entered.countDown();
             awaitLatch(release);

@@ -11,6 +11,7 @@ import io.workflow.domain.workflow.Step;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,6 +73,21 @@ public final class ObservedRunRepository implements RunRepository {
             observe(next, () -> changed(expected, next));
         }
         return changed;
+    }
+
+    /**
+     * A claim is counted and logged as a start when it started the run (its start time is the claim's
+     * {@code now}); taking over a running run whose lease ran out changes nothing counted here.
+     */
+    @Override
+    public Optional<Run> claim(UUID id, Instant now, Instant leaseUntil) {
+        Optional<Run> claimed = runs.claim(id, now, leaseUntil);
+        Instant started = now.truncatedTo(ChronoUnit.MICROS); // what a store keeps of it
+        claimed.filter(run -> run.startedAt() != null && started.equals(run.startedAt().truncatedTo(ChronoUnit.MICROS))).ifPresent(run -> observe(run, () -> {
+            metrics.started(run);
+            RUNS.info(() -> "run running (attempt " + run.attempt() + ")");
+        }));
+        return claimed;
     }
 
     @Override

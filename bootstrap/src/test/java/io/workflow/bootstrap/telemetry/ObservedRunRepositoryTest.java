@@ -98,6 +98,19 @@ class ObservedRunRepositoryTest {
     }
 
     @Test
+    void aOneStepClaim_countsTheStartOnce_aRefusedClaimOrATakeOverNothing() {
+        Run pending = Run.pending(UUID.randomUUID(), workflow.uuid(), Map.of(), T0);
+        runs.insert(pending);
+
+        assertThat(runs.claim(pending.id(), T0.plusSeconds(2), T0.plusSeconds(30))).isPresent();
+        assertThat(runs.claim(pending.id(), T0.plusSeconds(3), T0.plusSeconds(33))).as("lease still live").isEmpty();
+        assertThat(runs.claim(pending.id(), T0.plusSeconds(31), T0.plusSeconds(61))).as("a takeover").isPresent();
+
+        assertThat(queueWait().count() - baseline.get("queue count")).isEqualTo(1);
+        assertThat(queueWait().totalTime(TimeUnit.MILLISECONDS) - baseline.get("queue ms")).isEqualTo(2_000);
+    }
+
+    @Test
     void aLostCompareAndSet_countsNothing() {
         Run pending = Run.pending(UUID.randomUUID(), workflow.uuid(), Map.of(), T0);
         runs.insert(pending);

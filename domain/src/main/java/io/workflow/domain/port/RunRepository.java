@@ -42,6 +42,15 @@ public interface RunRepository extends RunListing {
     boolean compareAndSet(Run expected, Run next);
 
     /**
+     * Claims the run for the caller in one step, reading nothing first: if it is claimable at
+     * {@code now} ({@link Run#isClaimable}: pending, or running with a lease that ended before
+     * {@code now}), stores {@link Run#claim claim(now, leaseUntil)} and returns the run as stored;
+     * otherwise (absent, finished, or held under a live lease) changes nothing and returns empty.
+     * The returned run's start time equals {@code now} exactly when this claim started it.
+     */
+    Optional<Run> claim(UUID id, Instant now, Instant leaseUntil);
+
+    /**
      * Runs that nobody is moving forward: pending since before {@code pendingBefore}, or running
      * with a lease that expired before {@code now}. At most {@code limit}, oldest first.
      */

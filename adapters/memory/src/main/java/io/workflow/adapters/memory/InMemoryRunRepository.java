@@ -80,6 +80,20 @@ public final class InMemoryRunRepository implements RunRepository {
         return replaced[0];
     }
 
+    /** Atomic per run: the map's compute holds the run's entry while it decides. */
+    @Override
+    public Optional<Run> claim(UUID id, Instant now, Instant leaseUntil) {
+        Run[] claimed = {null};
+        runs.computeIfPresent(id, (key, stored) -> {
+            if (!stored.isClaimable(now)) {
+                return stored;
+            }
+            claimed[0] = stored.claim(now, leaseUntil);
+            return claimed[0];
+        });
+        return Optional.ofNullable(claimed[0]);
+    }
+
     @Override
     public List<Run> findStranded(Instant pendingBefore, Instant now, int limit) {
         return runs.values().stream()

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class PostgresRunRepository implements RunRepository {
     private static final String INSERT = "insert-run";
     private static final String FIND_BY_ID = "find-run-by-id";
     private static final String COMPARE_AND_SET = "compare-and-set-run";
+    private static final String CLAIM = "claim-run";
     private static final String FIND_STRANDED = "find-stranded-runs";
     private static final String CLAIM_DUE = "claim-due-runs";
     /** The position of the listing's {@code fits} column, after {@link #COLUMNS}. */
@@ -228,6 +230,31 @@ public final class PostgresRunRepository implements RunRepository {
         });
     }
 
+    /**
+     * One conditional {@code UPDATE … RETURNING}: no read before it, so a claim costs one statement
+     * (and one PgBouncer transaction) instead of a read and a compare-and-set. Retried like every
+     * statement when the connection fails; when an earlier attempt did claim the run before its
+     * connection broke, the retry finds it held until {@code leaseUntil} (a microsecond instant of
+     * this worker's clock, no other claimer's) and takes that as its own claim.
+     */
+    @Override
+    public Optional<Run> claim(UUID id, Instant now, Instant leaseUntil) {
+        return retry.run("claim run", retrying -> {
+            Optional<Run> claimed = db.execute().createNamedGet(CLAIM)
+                    .addParam(timestamp(now))
+                    .addParam(timestamp(leaseUntil))
+                    .addParam(id)
+                    .addParam(timestamp(now))
+                    .execute()
+                    .map(PostgresRunRepository::run);
+            if (claimed.isPresent() || !retrying) {
+                return claimed;
+            }
+            Instant held = leaseUntil.truncatedTo(ChronoUnit.MICROS);
+            return find(id).filter(stored -> stored.status() == RunStatus.RUNNING && held.equals(stored.leaseExpiresAt()));
+        });
+    }
+
     @Override
     public List<Run> findStranded(Instant pendingBefore, Instant now, int limit) {
         return retry.run("find stranded runs", retrying -> runs(db.execute().createNamedQuery(FIND_STRANDED)
@@ -329,12 +356,20 @@ public final class PostgresRunRepository implements RunRepository {
                 SET status = ?, started_at = ?, completed_at = ?, error = ?, step_results = CAST(? AS jsonb),
                     step_results_bytes = ?, lease_expires_at = ?, attempt = ?, timer = CAST(? AS jsonb)
                 WHERE id = CAST(? AS uuid) AND status = ? AND lease_expires_at IS NOT DISTINCT FROM ?""");
-        // Literal statuses, so the planner can prove the query matches the partial index runs_stranded_idx.
+        // Run.claim in one statement: what it keeps (results, timer, attempt, a start time) stays as stored.
+        statements.put(CLAIM, """
+                UPDATE runs
+                SET status = 'running', started_at = COALESCE(started_at, ?), completed_at = NULL, error = NULL,
+                    lease_expires_at = ?
+                WHERE id = CAST(? AS uuid)
+                  AND (status = 'pending' OR (status = 'running' AND lease_expires_at < ?))
+                """ + " RETURNING " + COLUMNS);
+        // Literal statuses, so the planner can prove each arm matches a partial index: runs_pending_idx
+        // and runs_due_idx (V10), read together with a BitmapOr; only live runs are ever sorted.
         statements.put(FIND_STRANDED, "SELECT " + COLUMNS + """
                  FROM runs
-                WHERE status IN ('pending', 'running')
-                  AND ((status = 'pending' AND created_at < ?)
-                       OR (status = 'running' AND lease_expires_at < ?))
+                WHERE (status = 'pending' AND created_at < ?)
+                   OR (status = 'running' AND lease_expires_at < ?)
                 ORDER BY runs.created_at
                 LIMIT ?""");
         // One statement claims a batch: the due rows are locked as they are picked, and rows another

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The listing and sweep queries read indexes, not the whole table, on a table with thousands of
+ * The listing, sweep and claim statements read indexes, not the whole table, on a table with thousands of
  * mostly finished runs and fresh statistics (no planner switches flipped).
  */
 class RunListingPlanIT {
@@ -95,14 +95,27 @@ class RunListingPlanIT {
     }
 
     @Test
-    void strandedSweep_readsThePartialIndex() {
+    void strandedSweep_readsThePendingAndDuePartialIndexes() {
         DbStatementQuery explain = store.dbClient().execute()
                 .createQuery("EXPLAIN " + PostgresRunRepository.STATEMENTS.get("find-stranded-runs"))
                 .addParam(ColumnValues.timestamp(Instant.now().minusSeconds(60)))
                 .addParam(ColumnValues.timestamp(Instant.now()))
                 .addParam(100);
 
-        assertThat(plan(explain)).doesNotContain("Seq Scan on runs").contains("runs_stranded_idx");
+        assertThat(plan(explain)).doesNotContain("Seq Scan on runs").contains("runs_pending_idx").contains("runs_due_idx");
+    }
+
+    @Test
+    void claim_findsTheRunByItsPrimaryKey() {
+        Instant now = Instant.now();
+        DbStatementQuery explain = store.dbClient().execute()
+                .createQuery("EXPLAIN " + PostgresRunRepository.STATEMENTS.get("claim-run"))
+                .addParam(ColumnValues.timestamp(now))
+                .addParam(ColumnValues.timestamp(now.plusSeconds(10)))
+                .addParam(UUID.randomUUID())
+                .addParam(ColumnValues.timestamp(now));
+
+        assertThat(plan(explain)).doesNotContain("Seq Scan on runs").contains("runs_pkey");
     }
 
     private static String plan(DbStatementQuery explain) {

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,21 +119,81 @@ public abstract class RunRepositoryContract {
 
     @Test
     void concurrentClaims_onlyOneWins() throws Exception {
+        Instant now = Fixtures.now();
+        assertThat(winnersOfEightClaims((pending, i) -> () -> runs().compareAndSet(pending,
+                pending.claim(now, now.plusSeconds(60 + i))))).isEqualTo(1);
+    }
+
+    @Test
+    void claim_storesAPendingRunAsRunClaimWould_andReturnsItAsStored() {
         Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
         runs().insert(pending);
         Instant now = Fixtures.now();
+
+        var claimed = runs().claim(pending.id(), now, now.plusSeconds(60));
+
+        assertThat(claimed).contains(pending.claim(now, now.plusSeconds(60)));
+        assertThat(claimed.orElseThrow().startedAt()).as("this claim started it").isEqualTo(now);
+        assertThat(runs().findById(pending.id())).isEqualTo(claimed);
+    }
+
+    @Test
+    void claim_changesNothing_whileTheLeaseIsLive_orOnceFinished_orWhenAbsent() {
+        Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
+        runs().insert(pending);
+        Instant now = Fixtures.now();
+        Run held = runs().claim(pending.id(), now, now.plusSeconds(60)).orElseThrow();
+
+        assertThat(runs().claim(pending.id(), now.plusSeconds(59), now.plusSeconds(120))).as("lease still live").isEmpty();
+        assertThat(runs().findById(pending.id())).contains(held);
+
+        Run done = held.succeed(now.plusSeconds(1));
+        assertThat(runs().compareAndSet(held, done)).isTrue();
+        assertThat(runs().claim(pending.id(), now.plusSeconds(600), now.plusSeconds(660))).as("finished").isEmpty();
+        assertThat(runs().findById(pending.id())).contains(done);
+        assertThat(runs().claim(UUID.randomUUID(), now, now.plusSeconds(60))).as("absent").isEmpty();
+    }
+
+    @Test
+    void claim_takesOverARunWhoseLeaseRanOut_keepingItsStartResultsAndTimer() {
+        Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
+        runs().insert(pending);
+        Instant start = Fixtures.now();
+        Run held = runs().claim(pending.id(), start, start.plusSeconds(10)).orElseThrow();
+        Run parked = held.withStepResult(StepResult.succeeded("first", start, start.plusMillis(3), Map.of("n", 1)))
+                .park(new Timer("second", start.plusMillis(4), start.plusSeconds(30), List.of()));
+        assertThat(runs().compareAndSet(held, parked)).isTrue();
+        Instant later = start.plusSeconds(31);
+
+        var taken = runs().claim(pending.id(), later, later.plusSeconds(10));
+
+        assertThat(taken).contains(parked.claim(later, later.plusSeconds(10)));
+        assertThat(taken.orElseThrow().startedAt()).as("the start stays the first claim's").isEqualTo(start);
+        assertThat(runs().compareAndSet(parked, parked.succeed(later))).as("the old holder is fenced off").isFalse();
+    }
+
+    @Test
+    void concurrentOneStepClaims_onlyOneWins() throws Exception {
+        Instant now = Fixtures.now();
+        assertThat(winnersOfEightClaims((pending, i) -> () -> runs().claim(pending.id(), now,
+                now.plusSeconds(60 + i)).isPresent())).isEqualTo(1);
+    }
+
+    /** How many of eight claims of one new pending run, started together, won; {@code claim} makes the i-th. */
+    private int winnersOfEightClaims(BiFunction<Run, Integer, Callable<Boolean>> claim) throws Exception {
+        Run pending = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
+        runs().insert(pending);
         List<Callable<Boolean>> claims = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Run claimed = pending.claim(now, now.plusSeconds(60 + i));
-            claims.add(() -> runs().compareAndSet(pending, claimed));
+            claims.add(claim.apply(pending, i));
         }
         int winners = 0;
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(claims.size())) {
             for (Future<Boolean> result : pool.invokeAll(claims)) {
                 winners += result.get() ? 1 : 0;
             }
         }
-        assertThat(winners).isEqualTo(1);
+        return winners;
     }
 
     @Test
