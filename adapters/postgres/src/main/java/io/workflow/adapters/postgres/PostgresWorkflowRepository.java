@@ -90,7 +90,7 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
             LIST, """
                     SELECT uuid, client_id, name, description, created_at, archived_at,
                            CASE WHEN fits THEN CAST(steps AS text) END AS steps, CAST(options AS text) AS options,
-                           tenant, fits
+                           tenant, version, fits
                     FROM (SELECT *, row_number() OVER w = 1 OR sum(pg_column_size(steps)) OVER w <= ? AS fits
                           FROM workflows
                           WHERE archived_at IS NULL
