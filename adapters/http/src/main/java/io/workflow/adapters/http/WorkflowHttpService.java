@@ -26,6 +26,7 @@ import io.workflow.domain.workflow.WorkflowQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.workflow.adapters.http.ProblemResponses.methodNotAllowed;
 
@@ -93,12 +94,7 @@ final class WorkflowHttpService implements HttpService {
 
     private void versions(ServerRequest req, ServerResponse res) {
         Caller caller = Callers.require(req, Scope.WORKFLOWS_READ);
-        PageRequest page;
-        try {
-            page = queries.versionsPage(req.query(), caller.tenant());
-        } catch (InvalidInputException e) {
-            throw new ProblemException(Problem.invalidQuery(e));
-        }
+        PageRequest page = query(() -> queries.versionsPage(req.query(), caller.tenant()));
         Page<Workflow> versions = listVersions.versions(caller.tenant(), uuid(req), page);
         Json.send(res, new WorkflowPageBody(versions.items().stream().map(WorkflowJson::tree).toList(),
                 queries.token(versions.next(), caller.tenant()), page.limit()));
@@ -139,15 +135,19 @@ final class WorkflowHttpService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = Callers.require(req, Scope.WORKFLOWS_READ);
-        WorkflowQuery query;
-        try {
-            query = queries.read(req.query(), caller.tenant());
-        } catch (InvalidInputException e) {
-            throw new ProblemException(Problem.invalidQuery(e));
-        }
+        WorkflowQuery query = query(() -> queries.read(req.query(), caller.tenant()));
         Page<Workflow> page = listWorkflows.list(query);
         List<Map<String, Object>> items = page.items().stream().map(WorkflowJson::tree).toList();
         Json.send(res, new WorkflowPageBody(items, queries.token(page.next(), caller.tenant()), query.page().limit()));
+    }
+
+    /** What {@code reading} makes of a request's query; a bad parameter is the 400 problem naming it. */
+    private static <T> T query(Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (InvalidInputException e) {
+            throw new ProblemException(Problem.invalidQuery(e));
+        }
     }
 
     private static UUID uuid(ServerRequest req) {

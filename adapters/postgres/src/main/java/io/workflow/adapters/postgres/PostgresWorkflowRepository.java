@@ -149,8 +149,6 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
         PageRequest page = query.page();
         Cursor after = page.after();
         return retry.run("list workflows", retrying -> {
-            List<Workflow> items = new ArrayList<>();
-            boolean more = false;
             try (Stream<DbRow> rows = db.execute().createNamedQuery(LIST)
                     .addParam(page.maxBytes())
                     .addParam(query.tenant())
@@ -161,18 +159,10 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                     .addParam(after == null ? null : after.id())
                     .addParam(page.limit() + 1)
                     .execute()) {
-                Iterator<DbRow> iterator = rows.iterator();
-                while (iterator.hasNext()) {
-                    DbRow row = iterator.next();
-                    if (items.size() == page.limit() || !Boolean.TRUE.equals(row.column("fits").as(Boolean.class).get())) {
-                        more = true;
-                        break;
-                    }
-                    items.add(workflow(row));
-                }
+                Fitting fitting = Fitting.of(rows, page.limit());
+                Workflow last = fitting.more() ? fitting.items().getLast() : null;
+                return new Page<>(fitting.items(), last == null ? null : new Cursor(last.createdAt(), last.uuid()));
             }
-            Workflow last = more ? items.getLast() : null;
-            return new Page<>(items, last == null ? null : new Cursor(last.createdAt(), last.uuid()));
         });
     }
 
@@ -211,25 +201,16 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
     public Page<Workflow> versions(UUID uuid, PageRequest page) {
         int below = page.after() == null ? Integer.MAX_VALUE : WorkflowRepository.versionAfter(page.after());
         return retry.run("list workflow versions", retrying -> {
-            List<Workflow> items = new ArrayList<>();
-            boolean more = false;
             try (Stream<DbRow> rows = db.execute().createNamedQuery(LIST_VERSIONS)
                     .addParam(page.maxBytes())
                     .addParam(uuid)
                     .addParam(below)
                     .addParam(page.limit() + 1)
                     .execute()) {
-                Iterator<DbRow> iterator = rows.iterator();
-                while (iterator.hasNext()) {
-                    DbRow row = iterator.next();
-                    if (items.size() == page.limit() || !Boolean.TRUE.equals(row.column("fits").as(Boolean.class).get())) {
-                        more = true;
-                        break;
-                    }
-                    items.add(workflow(row));
-                }
+                Fitting fitting = Fitting.of(rows, page.limit());
+                return new Page<>(fitting.items(), fitting.more()
+                        ? WorkflowRepository.versionCursor(uuid, fitting.items().getLast().version()) : null);
             }
-            return new Page<>(items, more ? WorkflowRepository.versionCursor(uuid, items.getLast().version()) : null);
         });
     }
 
@@ -241,6 +222,25 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                 .addParam(uuid)
                 .execute()
                 .map(PostgresWorkflowRepository::workflow));
+    }
+
+    /**
+     * A budgeted page read from its rows (at most limit + 1, each saying whether its definition
+     * {@code fits} the byte budget): the workflows on it, and whether more follow.
+     */
+    private record Fitting(List<Workflow> items, boolean more) {
+        static Fitting of(Stream<DbRow> rows, int limit) {
+            List<Workflow> items = new ArrayList<>();
+            Iterator<DbRow> iterator = rows.iterator();
+            while (iterator.hasNext()) {
+                DbRow row = iterator.next();
+                if (items.size() == limit || !Boolean.TRUE.equals(row.column("fits").as(Boolean.class).get())) {
+                    return new Fitting(items, true);
+                }
+                items.add(workflow(row));
+            }
+            return new Fitting(items, false);
+        }
     }
 
     private static Workflow workflow(DbRow row) {
