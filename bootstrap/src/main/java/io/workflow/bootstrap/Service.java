@@ -22,9 +22,11 @@ import io.workflow.application.service.ListRunsService;
 import io.workflow.application.service.ListWorkflowsService;
 import io.workflow.application.service.RecoverStrandedRunsService;
 import io.workflow.application.service.WakeDueRunsService;
+import io.workflow.application.service.WorkflowVersionsService;
 import io.workflow.application.service.RotateSigningSecretService;
 import io.workflow.application.service.RunIdempotentlyService;
 import io.workflow.application.service.TriggerRunService;
+import io.workflow.application.service.WorkflowVersionsService;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.workflow.Workflow;
 
@@ -106,6 +108,8 @@ final class Service implements AutoCloseable {
             if (role.servesApi()) {
                 scheduleKeyCleanup(settings.idempotency().cleanupInterval(), runIdempotently, closer);
             }
+            WorkflowVersionsService versions = new WorkflowVersionsService(ports.workflows(), workflowCache, clock,
+                    settings.webhook().addresses());
             ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
                     new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses(),
@@ -120,7 +124,7 @@ final class Service implements AutoCloseable {
                     runIdempotently,
                     new ListWorkflowsService(ports.workflows()),
                     new ArchiveWorkflowService(ports.workflows(), workflowCache, clock),
-                    deadLetters(ports, clock));
+                    deadLetters(ports, clock), versions, versions, versions);
             // An API replica drains before it stops; a worker's listener serves only its health.
             Drain drain = new Drain(role.servesApi() ? settings.shutdown().drainDelay() : Duration.ZERO);
             Map<String, BooleanSupplier> readiness = new LinkedHashMap<>(ports.readinessChecks());

@@ -190,6 +190,57 @@ public abstract class ConsumerApiChecks {
         assertThat(listed).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * PUT a workflow, then trigger: the run records version 2 and executes version 2's steps, while a
+     * run triggered before the PUT (still in its delay when the PUT lands) reads as version 1 and
+     * finishes with version 1's steps. A payload breaking the declared schema is 422 and starts nothing.
+     */
+    @Test
+    public void putThenTrigger_executesVersion2_whileAVersion1RunStillReadsVersion1() throws Exception {
+        String workflowId = (String) post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", "versioned", "steps",
+                List.of(Map.of("name", "v1-wait", "type", "delay", "config", Map.of("duration", 2))))), null).body().get("workflow_id");
+        String first = (String) post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", workflowId)), null)
+                .body().get("run_id");
+
+        Reply revised = send(HttpRequest.newBuilder(base().resolve("api/v1/workflows/" + workflowId))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", "versioned", "steps",
+                        List.of(Map.of("name", "v2-wait", "type", "delay", "config", Map.of("duration", 0.1))),
+                        "payload_schema", Map.of("type", "object", "required", List.of("user_id"),
+                                "properties", Map.of("user_id", Map.of("type", "integer", "minimum", 1))))))));
+        assertThat(revised.status()).as(revised.text()).isEqualTo(200);
+        assertThat(revised.body()).containsEntry("version", 2);
+        assertThat(get("api/v1/workflows/" + workflowId).body()).containsEntry("version", 2);
+        Reply refused = post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", workflowId,
+                "payload", Map.of("user_id", 0))), null);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.text()).contains("$.user_id: must be at least 1");
+        String second = (String) post("api/v1/trigger", JSON.writeValueAsString(Map.of("workflow_id", workflowId,
+                "payload", Map.of("user_id", 5))), null).body().get("run_id");
+
+        Map<String, Object> newer = finished(second);
+        Map<String, Object> older = finished(first);
+
+        assertThat(newer).containsEntry("workflow_version", 2).containsEntry("status", "success");
+        assertThat(newer.get("step_results")).isInstanceOfSatisfying(Map.class, results -> assertThat(results.keySet()).isEqualTo(Set.of("v2-wait")));
+        assertThat(older).containsEntry("workflow_version", 1).containsEntry("status", "success");
+        assertThat(older.get("step_results")).isInstanceOfSatisfying(Map.class, results -> assertThat(results.keySet()).isEqualTo(Set.of("v1-wait")));
+        assertThat(get("api/v1/workflows/" + workflowId + "/versions/1").body()).containsEntry("version", 1);
+        List<?> versions = (List<?>) get("api/v1/workflows/" + workflowId + "/versions").body().get("items");
+        assertThat(versions.stream().map(item -> (Object) ((Map<?, ?>) item).get("version")).toList()).containsExactly(2, 1);
+    }
+
+    /** The run once it has finished; waits at most 30 s. */
+    private Map<String, Object> finished(String runId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> run = get("api/v1/runs/" + runId).body();
+        while (!Set.of("success", "failed", "cancelled").contains(run.get("status")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            run = get("api/v1/runs/" + runId).body();
+        }
+        return run;
+    }
+
     private String createWorkflow(String name) throws IOException, InterruptedException {
         Reply created = post("api/v1/workflows", JSON.writeValueAsString(Map.of("name", name, "steps",
                 List.of(Map.of("name", "wait", "type", "delay", "config", Map.of("duration", 0.1))))), null);

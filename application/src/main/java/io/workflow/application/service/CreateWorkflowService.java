@@ -53,10 +53,11 @@ public final class CreateWorkflowService implements CreateWorkflow {
     /** The secret is stored before the workflow: a failure in between leaves an unused secret, never an unsigned workflow. */
     @Override
     public Created createWithSecret(Command command) {
-        checkWebhookHosts(command.steps());
+        checkWebhookHosts(webhookHosts, command.steps());
         Instant now = clock.instant();
         Workflow workflow = new Workflow(TimeOrderedIds.next(now), command.clientId(), command.name(),
-                command.description(), command.steps(), now, command.retry(), command.timeout(), null, command.tenant());
+                command.description(), command.steps(), now, command.retry(), command.timeout(), null, command.tenant(),
+                1, command.payloadSchema());
         String secret = null;
         if (secrets != null) {
             SigningSecrets first = SigningSecrets.first(random);
@@ -71,8 +72,9 @@ public final class CreateWorkflowService implements CreateWorkflow {
     /**
      * Refuses, before anything is stored, a webhook whose host as written is one webhooks may not
      * call. A host that holds a placeholder is known only once a run resolves it, and is checked then.
+     * Revising a workflow asks the same.
      */
-    private void checkWebhookHosts(List<Step> steps) {
+    static void checkWebhookHosts(WebhookHostCheck webhookHosts, List<Step> steps) {
         for (int i = 0; i < steps.size(); i++) {
             if (!(steps.get(i) instanceof WebhookStep webhook) || hostHoldsPlaceholder(webhook.url())) {
                 continue;

@@ -176,7 +176,7 @@ public final class ExecuteRunService implements ExecuteRun, AutoCloseable {
 
     private Outcome performHeld(HeldRun held) {
         Run run = held.current();
-        Optional<Workflow> workflow = workflowCache.read(run.workflowId(), workflows::findById);
+        Optional<Workflow> workflow = RunDefinitions.of(run, workflows, workflowCache);
         if (workflow.isEmpty()) {
             return finish(held, current -> current.fail(clock.instant(), "workflow " + run.workflowId() + " no longer exists"));
         }

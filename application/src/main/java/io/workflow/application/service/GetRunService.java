@@ -36,7 +36,7 @@ public final class GetRunService implements GetRun {
 
     @Override
     public Optional<RunTimeline> timeline(Run run) {
-        return workflowCache.read(run.workflowId(), workflows::findById)
+        return RunDefinitions.of(run, workflows, workflowCache)
                 .map(workflow -> RunTimeline.of(run, workflow, clock.instant()));
     }
 }

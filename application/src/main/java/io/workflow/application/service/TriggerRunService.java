@@ -2,6 +2,7 @@ package io.workflow.application.service;
 
 import io.workflow.application.GetWorkflow;
 import io.workflow.application.TriggerRun;
+import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.TimeOrderedIds;
 import io.workflow.domain.port.RunDispatcher;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
@@ -12,6 +13,9 @@ import io.workflow.domain.workflow.Workflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,10 +44,10 @@ public final class TriggerRunService implements TriggerRun {
     @Override
     public Run trigger(Command command) {
         Workflow workflow = workflows.get(command.tenant(), command.workflowId()).requireActive();
-        // Checked before anything is stored: a payload its placeholders cannot resolve would only fail a step later.
-        PayloadContract.of(workflow.steps()).requireSatisfiedBy(command.payload());
+        requireFitting(workflow, command.payload());
         Instant now = clock.instant();
-        Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now, command.tenant());
+        Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now, command.tenant(),
+                workflow.version());
         runs.insert(run);
         cache.written(run.id(), run);
         try {
@@ -53,6 +57,25 @@ public final class TriggerRunService implements TriggerRun {
             throw e;
         }
         return run;
+    }
+
+    /**
+     * Checked before anything is stored: a payload its placeholders cannot resolve would only fail a
+     * step later, and one that breaks the workflow's declared schema is refused as its author asked.
+     * Every violation of the declared schema is listed, then the placeholders' needs.
+     */
+    private static void requireFitting(Workflow workflow, Map<String, ?> payload) {
+        PayloadContract contract = PayloadContract.of(workflow.steps());
+        if (workflow.payloadSchema() == null) {
+            contract.requireSatisfiedBy(payload);
+            return;
+        }
+        List<String> problems = new ArrayList<>(workflow.payloadSchema().violations(payload));
+        if (!problems.isEmpty()) {
+            contract.problems(payload).forEach(problem -> problems.add("$." + problem.substring("payload.".length())));
+            throw new InvalidInputException("payload", "does not satisfy the workflow's payload_schema: " + String.join("; ", problems));
+        }
+        contract.requireSatisfiedBy(payload);
     }
 
     private void abandon(Run run, DispatchException cause) {

@@ -56,6 +56,22 @@ class WorkflowUseCasesTest {
         public Optional<Workflow> archive(UUID uuid, Instant at) {
             return delegate.archive(uuid, at);
         }
+
+        @Override
+        public Optional<Workflow> revise(Workflow revised, Instant at) {
+            return delegate.revise(revised, at);
+        }
+
+        @Override
+        public Optional<Workflow> findVersion(UUID uuid, int version) {
+            loads.incrementAndGet();
+            return delegate.findVersion(uuid, version);
+        }
+
+        @Override
+        public Page<Workflow> versions(UUID uuid, PageRequest page) {
+            return delegate.versions(uuid, page);
+        }
     }
 
     private static CreateWorkflow.Command request() {

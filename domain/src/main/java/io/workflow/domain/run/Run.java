@@ -16,11 +16,12 @@ import java.util.UUID;
  * stranded and may be claimed again. {@code attempt} counts the retries: 1 until the first.
  * {@code timer}, when set, is a durable wait ({@link Timer}): the run is parked, its lease ending
  * when the timer is due, and no worker holds it until then. {@code tenant} owns the run: the tenant
- * of its workflow.
+ * of its workflow. {@code workflowVersion} is the version of the workflow it was triggered with, and
+ * the definition it executes, whatever revisions come after.
  */
 public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
                   Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
-                  Instant leaseExpiresAt, int attempt, Timer timer, String tenant) {
+                  Instant leaseExpiresAt, int attempt, Timer timer, String tenant, int workflowVersion) {
 
     public Run {
         Objects.requireNonNull(tenant, "tenant");
@@ -36,6 +37,17 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         if (timer != null && status != RunStatus.RUNNING) {
             throw new IllegalArgumentException("only a running run waits on a timer, not a " + status + " one");
         }
+        if (workflowVersion < 1) {
+            throw new IllegalArgumentException("workflowVersion must be at least 1, got " + workflowVersion);
+        }
+    }
+
+    /** A run of its workflow's first version: the record as it was before versions. */
+    public Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> payload, Instant createdAt,
+               Instant startedAt, Instant completedAt, String error, Map<String, StepResult> stepResults,
+               Instant leaseExpiresAt, int attempt, Timer timer, String tenant) {
+        this(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults, leaseExpiresAt,
+                attempt, timer, tenant, 1);
     }
 
     /** A run of {@code tenant} that waits on no timer. */
@@ -61,8 +73,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
 
     /** A new run of {@code tenant} waiting for a worker. */
     public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now, String tenant) {
+        return pending(id, workflowId, payload, now, tenant, 1);
+    }
+
+    /** A new run of {@code tenant} waiting for a worker, of version {@code workflowVersion} of its workflow. */
+    public static Run pending(UUID id, UUID workflowId, Map<String, ?> payload, Instant now, String tenant,
+                              int workflowVersion) {
         return new Run(id, workflowId, RunStatus.PENDING, payload, now,
-                null, null, null, Map.of(), null, 1, tenant);
+                null, null, null, Map.of(), null, 1, null, tenant, workflowVersion);
     }
 
     /**
@@ -78,14 +96,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         }
         Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
         return new Run(id, workflowId, RunStatus.RUNNING, payload, createdAt, startedAt == null ? now : startedAt,
-                null, null, stepResults, leaseExpiresAt, attempt, timer, tenant);
+                null, null, stepResults, leaseExpiresAt, attempt, timer, tenant, workflowVersion);
     }
 
     /** The same run held longer: its worker is alive and renews the lease. Only while running. */
     public Run heldUntil(Instant leaseExpiresAt) {
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
-                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt, timer, tenant);
+                Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"), attempt, timer, tenant, workflowVersion);
     }
 
     /**
@@ -96,7 +114,7 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         requireStatus(RunStatus.RUNNING, RunStatus.RUNNING);
         Objects.requireNonNull(timer, "timer");
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, stepResults,
-                timer.wakeAt(), attempt, timer, tenant);
+                timer.wakeAt(), attempt, timer, tenant, workflowVersion);
     }
 
     /** Whether the run is parked on a timer that is not yet due at {@code now}. */
@@ -125,7 +143,7 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
         results.put(result.stepName(), result);
         Timer kept = timer != null && timer.stepName().equals(result.stepName()) ? null : timer;
         return new Run(id, workflowId, status, payload, createdAt, startedAt, completedAt, error, results, leaseExpiresAt,
-                attempt, kept, tenant);
+                attempt, kept, tenant, workflowVersion);
     }
 
     public Run succeed(Instant now) {
@@ -157,14 +175,14 @@ public record Run(UUID id, UUID workflowId, RunStatus status, Map<String, ?> pay
             }
         });
         return new Run(id, workflowId, RunStatus.PENDING, payload, createdAt, null, null, null, succeeded, null,
-                attempt + 1, null, tenant);
+                attempt + 1, null, tenant, workflowVersion);
     }
 
     private Run finish(RunStatus next, Instant now, String reason) {
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException(status, next);
         }
-        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null, attempt, tenant);
+        return new Run(id, workflowId, next, payload, createdAt, startedAt, now, reason, stepResults, null, attempt, null, tenant, workflowVersion);
     }
 
     private void requireStatus(RunStatus expected, RunStatus next) {

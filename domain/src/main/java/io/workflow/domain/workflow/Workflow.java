@@ -18,9 +18,13 @@ import java.util.UUID;
  * policy of every webhook step that has none of its own; {@code timeout} (optional) bounds a run: one
  * still going that long after it started ends {@code failed}. {@code archivedAt} (null while active)
  * is when it was archived: an archived workflow starts no more runs, but it and its runs can still be read.
+ * {@code version} counts the definitions it has had: 1 at creation, one more for each revision (a run
+ * keeps the version it was triggered with). {@code payloadSchema} (optional) is the schema its own
+ * author declared, which a trigger's payload must satisfy besides what the placeholders need.
  */
 public record Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
-                       RetryPolicy retry, Duration timeout, Instant archivedAt, String tenant) {
+                       RetryPolicy retry, Duration timeout, Instant archivedAt, String tenant, int version,
+                       PayloadSchema payloadSchema) {
     public static final int MAX_STEPS = 100;
     public static final int MAX_NAME_LENGTH = 200;
     /** The longest run timeout: a week. */
@@ -32,6 +36,15 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
         Objects.requireNonNull(tenant, "tenant");
         steps = checkDefinition(name, steps);
         checkTimeout(timeout);
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be at least 1, got " + version);
+        }
+    }
+
+    /** The first version, without a declared payload schema: the record as it was before versions. */
+    public Workflow(UUID uuid, String id, String name, String description, List<Step> steps, Instant createdAt,
+                    RetryPolicy retry, Duration timeout, Instant archivedAt, String tenant) {
+        this(uuid, id, name, description, steps, createdAt, retry, timeout, archivedAt, tenant, 1, null);
     }
 
     /** An active workflow with neither a default retry policy nor a run timeout. */
@@ -65,7 +78,13 @@ public record Workflow(UUID uuid, String id, String name, String description, Li
     /** The same workflow archived at {@code at}; archiving again keeps the first time. */
     public Workflow archive(Instant at) {
         return isArchived() ? this : new Workflow(uuid, id, name, description, steps, createdAt, retry, timeout,
-                Objects.requireNonNull(at, "at"), tenant);
+                Objects.requireNonNull(at, "at"), tenant, version, payloadSchema);
+    }
+
+    /** The same workflow as its version {@code number}: what a store hands back once it has numbered a revision. */
+    public Workflow asVersion(int number) {
+        return new Workflow(uuid, id, name, description, steps, createdAt, retry, timeout, archivedAt, tenant, number,
+                payloadSchema);
     }
 
     /** Refuses with {@link ArchivedWorkflowException} when archived: what starting a run asks first. */

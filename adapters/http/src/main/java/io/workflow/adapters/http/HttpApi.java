@@ -5,6 +5,9 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.workflow.application.ArchiveWorkflow;
+import io.workflow.application.GetWorkflowVersion;
+import io.workflow.application.ListWorkflowVersions;
+import io.workflow.application.ReviseWorkflow;
 import io.workflow.application.CancelRun;
 import io.workflow.application.AuthenticateCaller;
 import io.workflow.application.CreateApiKey;
@@ -68,9 +71,14 @@ public final class HttpApi {
     public record UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
                            GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
                            RotateSigningSecret rotateSigningSecret, RunIdempotently runIdempotently,
-                           ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow, DeadLetterUseCases deadLetters) {
+                           ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow, DeadLetterUseCases deadLetters,
+                           ReviseWorkflow reviseWorkflow, ListWorkflowVersions listWorkflowVersions,
+                           GetWorkflowVersion getWorkflowVersion) {
         public UseCases {
             Objects.requireNonNull(deadLetters, "deadLetters");
+            Objects.requireNonNull(reviseWorkflow, "reviseWorkflow");
+            Objects.requireNonNull(listWorkflowVersions, "listWorkflowVersions");
+            Objects.requireNonNull(getWorkflowVersion, "getWorkflowVersion");
             Objects.requireNonNull(rotateSigningSecret, "rotateSigningSecret");
             Objects.requireNonNull(createWorkflow, "createWorkflow");
             Objects.requireNonNull(getWorkflow, "getWorkflow");
@@ -84,13 +92,25 @@ public final class HttpApi {
             Objects.requireNonNull(archiveWorkflow, "archiveWorkflow");
         }
 
-        /** Every use case but the dead letters': the API lists none and finds none to redrive or delete. */
+        /**
+         * Without dead letters (the API lists none and finds none to redrive or delete) and without
+         * versions (a revision or a version of any workflow is not found: 404).
+         */
         public UseCases(CreateWorkflow createWorkflow, GetWorkflow getWorkflow, TriggerRun triggerRun,
                         GetRun getRun, ListRuns listRuns, CancelRun cancelRun, RetryRun retryRun,
                         RotateSigningSecret rotateSigningSecret, RunIdempotently runIdempotently,
                         ListWorkflows listWorkflows, ArchiveWorkflow archiveWorkflow) {
             this(createWorkflow, getWorkflow, triggerRun, getRun, listRuns, cancelRun, retryRun, rotateSigningSecret,
-                    runIdempotently, listWorkflows, archiveWorkflow, DeadLetterUseCases.NONE);
+                    runIdempotently, listWorkflows, archiveWorkflow, DeadLetterUseCases.NONE,
+                    (tenant, uuid, command) -> {
+                        throw new NotFoundException("workflow", uuid);
+                    },
+                    (tenant, uuid, page) -> {
+                        throw new NotFoundException("workflow", uuid);
+                    },
+                    (tenant, uuid, version) -> {
+                        throw new NotFoundException("workflow", uuid);
+                    });
         }
 
         /**

@@ -56,6 +56,7 @@ final class RunJson {
         run.stepResults().forEach((name, result) -> results.put(name, stepResultTree(result)));
         tree.put("step_results", results);
         tree.put("attempt", run.attempt());
+        tree.put("workflow_version", run.workflowVersion());
         return tree;
     }
 

@@ -53,6 +53,7 @@ final class RunPageJson {
         }
         generator.writeEndObject();
         generator.writeNumberField("attempt", run.attempt());
+        generator.writeNumberField("workflow_version", run.workflowVersion());
         generator.writeEndObject();
     }
 

@@ -3,7 +3,9 @@ package io.workflow.adapters.http;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.auth.Tenants;
 import io.workflow.domain.workflow.PayloadContract;
+import io.workflow.domain.workflow.PayloadSchema;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
@@ -17,8 +19,9 @@ import java.util.Map;
 
 /**
  * A workflow on the wire: the create request {@code {"id"?, "name", "description"?, "steps":
- * [{"name","type","config"}]}} and the answer {@code {"uuid","id","name","description","steps",
- * "created_at"}}. Steps are tagged by {@code type}: {@code delay} with {@code {"duration": seconds}},
+ * [{"name","type","config"}], "payload_schema"?}} (a revision's too) and the answer {@code {"uuid","id","name",
+ * "description","steps","created_at",...,"payload_schema","declared_payload_schema"?,"version"}}: {@code payload_schema}
+ * is what the placeholders need, {@code declared_payload_schema} the author's own, as declared. Steps are tagged by {@code type}: {@code delay} with {@code {"duration": seconds}},
  * {@code webhook} with {@code {"url","method","headers"?,"body"?}}.
  */
 final class WorkflowJson {
@@ -34,7 +37,7 @@ final class WorkflowJson {
         List<Step> steps = steps(fields.requiredArray("steps"));
         try {
             return new CreateWorkflow.Command(fields.optionalLabel("id"), name, fields.optionalString("description"),
-                    steps, RetryPolicyJson.read(fields), timeout(fields));
+                    steps, RetryPolicyJson.read(fields), timeout(fields), Tenants.DEFAULT, payloadSchema(fields));
         } catch (InvalidInputException e) {
             throw e.field() == null || e.field().startsWith(fields.path()) ? e : new InvalidInputException(fields.field(e.field()), e.reason());
         }
@@ -56,7 +59,20 @@ final class WorkflowJson {
         }
         tree.put("archived_at", workflow.archivedAt() == null ? null : workflow.archivedAt().toString());
         tree.put("payload_schema", PayloadSchemaJson.tree(PayloadContract.of(workflow.steps())));
+        if (workflow.payloadSchema() != null) {
+            tree.put("declared_payload_schema", workflow.payloadSchema().tree());
+        }
+        tree.put("version", workflow.version());
         return tree;
+    }
+
+    /** A declared {@code "payload_schema"}, or null when absent (or null). */
+    @SuppressWarnings("unchecked")
+    private static PayloadSchema payloadSchema(RequestFields fields) {
+        if (fields.value(PayloadSchema.FIELD) == null) {
+            return null;
+        }
+        return PayloadSchema.of((Map<String, ?>) fields.requiredObject(PayloadSchema.FIELD).object());
     }
 
     /** A {@code "timeout"} in seconds, or null when absent. */

@@ -3,6 +3,7 @@ package io.workflow.adapters.http;
 import io.helidon.common.uri.UriQuery;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
 
@@ -24,6 +25,11 @@ final class WorkflowQueries {
             throw new InvalidInputException("name", "must be at most " + Workflow.MAX_NAME_LENGTH + " characters");
         }
         return new WorkflowQuery(pages.page(query, tenant), PageQueries.blank(name) ? null : name, tenant);
+    }
+
+    /** {@code GET /workflows/{uuid}/versions?limit=&cursor=}: paging alone; {@link InvalidInputException} names the bad parameter. */
+    PageRequest versionsPage(UriQuery query, String tenant) {
+        return pages.page(query, tenant);
     }
 
     /** The {@code next_cursor} token of a page of {@code tenant}'s workflows that continues at {@code next}; null on the last page. */

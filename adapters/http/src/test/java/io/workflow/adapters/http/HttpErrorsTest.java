@@ -88,7 +88,9 @@ class HttpErrorsTest {
     @CsvSource(textBlock = """
             DELETE, /api/v1/workflows,                                        'GET, POST'
             PUT,    /api/v1/workflows/,                                       'GET, POST'
-            PUT,    /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001,   'GET, DELETE'
+            PATCH,  /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001,   'GET, PUT, DELETE'
+            POST,   /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001/versions,   GET
+            DELETE, /api/v1/workflows/0190a5b2-0000-7000-8000-000000000001/versions/1, GET
             GET,    /api/v1/trigger,                                          POST
             POST,   /api/v1/runs,                                             GET
             DELETE, /api/v1/runs/0190a5b2-0000-7000-8000-000000000001/,       GET

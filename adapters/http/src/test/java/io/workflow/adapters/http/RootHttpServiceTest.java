@@ -78,7 +78,9 @@ class RootHttpServiceTest {
                 Map.entry("/health", Set.of("get")),
                 Map.entry("/openapi", Set.of("get")),
                 Map.entry("/api/v1/workflows", Set.of("get", "post")),
-                Map.entry("/api/v1/workflows/{uuid}", Set.of("delete", "get")),
+                Map.entry("/api/v1/workflows/{uuid}", Set.of("delete", "get", "put")),
+                Map.entry("/api/v1/workflows/{uuid}/versions", Set.of("get")),
+                Map.entry("/api/v1/workflows/{uuid}/versions/{version}", Set.of("get")),
                 Map.entry("/api/v1/trigger", Set.of("post")),
                 Map.entry("/api/v1/runs", Set.of("get")),
                 Map.entry("/api/v1/runs/{run_id}", Set.of("get")),
@@ -91,7 +93,8 @@ class RootHttpServiceTest {
         described.forEach((path, methods) -> {
             String concrete = path.replace("{uuid}", "0190a5b2-0000-7000-8000-000000000001")
                     .replace("{run_id}", "0190a5b2-0000-7000-8000-000000000001")
-                    .replace("{id}", "0190a5b2-0000-7000-8000-000000000001");
+                    .replace("{id}", "0190a5b2-0000-7000-8000-000000000001")
+                    .replace("{version}", "1");
             String allow = api.send("PATCH", concrete, java.net.http.HttpRequest.BodyPublishers.noBody(), null).header("Allow");
             assertThat(new TreeSet<>(List.of(allow.toLowerCase().split(", ")))).as("Allow of %s", path).isEqualTo(methods);
         });

@@ -33,8 +33,9 @@ class RunJsonTest {
         Map<String, Object> tree = RunJson.tree(run);
 
         assertThat(tree).containsOnlyKeys("uuid", "workflow_id", "status", "payload", "created_at", "started_at",
-                "completed_at", "error", "step_results", "attempt");
+                "completed_at", "error", "step_results", "attempt", "workflow_version");
         assertThat(tree).containsEntry("uuid", run.id().toString())
+                .containsEntry("workflow_version", 1)
                 .containsEntry("attempt", 1)
                 .containsEntry("status", "success")
                 .containsEntry("created_at", "2025-01-01T10:00:00.123456Z")

@@ -67,7 +67,8 @@ class RunPageJsonTest {
                 result.startedAt(), result.completedAt(), result.output() == null ? null : new JsonText(spaced(result.output())),
                 result.error(), result.attempts())));
         return new RunSummary(summary.id(), summary.workflowId(), summary.status(), new JsonText(spaced(summary.payload())),
-                summary.createdAt(), summary.startedAt(), summary.completedAt(), summary.error(), results, summary.attempt());
+                summary.createdAt(), summary.startedAt(), summary.completedAt(), summary.error(), results, summary.attempt(),
+                summary.workflowVersion());
     }
 
     private static String spaced(Object value) {

@@ -4,6 +4,9 @@ import io.workflow.application.CancelRun;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.GetRun;
 import io.workflow.application.GetWorkflow;
+import io.workflow.application.GetWorkflowVersion;
+import io.workflow.application.ListWorkflowVersions;
+import io.workflow.application.ReviseWorkflow;
 import io.workflow.application.ListRuns;
 import io.workflow.application.RetryRun;
 import io.workflow.application.TriggerRun;
@@ -35,6 +38,8 @@ final class StubUseCases {
     final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     final List<RunQuery> listQueries = new CopyOnWriteArrayList<>();
     volatile HttpApi.DeadLetterUseCases deadLetters = HttpApi.DeadLetterUseCases.NONE;
+    /** Every version of each workflow, oldest first: what revisions reached. */
+    final Map<UUID, List<Workflow>> versions = new ConcurrentHashMap<>();
     volatile RuntimeException createFailure;
     volatile RuntimeException triggerFailure;
     volatile RuntimeException readFailure;
@@ -43,6 +48,7 @@ final class StubUseCases {
         workflows.clear();
         runs.clear();
         listQueries.clear();
+        versions.clear();
         createFailure = null;
         triggerFailure = null;
         readFailure = null;
@@ -54,8 +60,10 @@ final class StubUseCases {
             throwIfSet(createFailure);
             Instant now = Instant.now();
             Workflow workflow = new Workflow(TimeOrderedIds.next(now), command.clientId(), command.name(),
-                    command.description(), command.steps(), now);
+                    command.description(), command.steps(), now, command.retry(), command.timeout(), null, command.tenant(),
+                    1, command.payloadSchema());
             workflows.put(workflow.uuid(), workflow);
+            versions.put(workflow.uuid(), new CopyOnWriteArrayList<>(List.of(workflow)));
             return workflow;
         };
         GetWorkflow getWorkflow = uuid -> {
@@ -66,7 +74,8 @@ final class StubUseCases {
             getWorkflow.get(command.workflowId());
             throwIfSet(triggerFailure);
             Instant now = Instant.now();
-            Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now);
+            Run run = Run.pending(TimeOrderedIds.next(now), command.workflowId(), command.payload(), now, command.tenant(),
+                    getWorkflow.get(command.workflowId()).version());
             runs.put(run.id(), run);
             return run;
         };
@@ -97,9 +106,30 @@ final class StubUseCases {
                 (page, tenant) -> deadLetters.list().list(page, tenant),
                 (id, tenant) -> deadLetters.redrive().redrive(id, tenant),
                 (id, tenant) -> deadLetters.delete().delete(id, tenant));
-        return new HttpApi.UseCases(seed.createWorkflow(), seed.getWorkflow(), seed.triggerRun(), seed.getRun(),
-                seed.listRuns(), seed.cancelRun(), seed.retryRun(), seed.rotateSigningSecret(), seed.runIdempotently(),
-                seed.listWorkflows(), seed.archiveWorkflow(), letters);
+        ReviseWorkflow revise = (tenant, uuid, command) -> {
+            Workflow current = getWorkflow.get(tenant, uuid).requireActive();
+            Workflow next = new Workflow(uuid, command.clientId(), command.name(), command.description(), command.steps(),
+                    current.createdAt(), command.retry(), command.timeout(), null, current.tenant(), current.version() + 1,
+                    command.payloadSchema());
+            workflows.put(uuid, next);
+            versions.get(uuid).add(next);
+            return next;
+        };
+        ListWorkflowVersions listVersions = (tenant, uuid, page) -> {
+            getWorkflow.get(tenant, uuid);
+            List<Workflow> newestFirst = versions.get(uuid).reversed();
+            return new Page<>(newestFirst.subList(0, Math.min(page.limit(), newestFirst.size())), null);
+        };
+        GetWorkflowVersion getVersion = (tenant, uuid, version) -> {
+            getWorkflow.get(tenant, uuid);
+            List<Workflow> all = versions.get(uuid);
+            if (version < 1 || version > all.size()) {
+                throw new NotFoundException("workflow version", version);
+            }
+            return all.get(version - 1);
+        };
+        return new HttpApi.UseCases(create, getWorkflow, trigger, getRun, list, cancel, retry, seed.rotateSigningSecret(),
+                seed.runIdempotently(), seed.listWorkflows(), seed.archiveWorkflow(), letters, revise, listVersions, getVersion);
     }
 
     private static Run cancelled(Run run) {

@@ -307,7 +307,8 @@ class WorkflowJsonTest {
                 new java.util.AbstractMap.SimpleEntry<>("archived_at", null),
                 Map.entry("payload_schema", Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
                         "type", "object", "required", List.of("user_id"),
-                        "properties", Map.of("user_id", Map.of("type", List.of("string", "number", "boolean"))))));
+                        "properties", Map.of("user_id", Map.of("type", List.of("string", "number", "boolean"))))),
+                Map.entry("version", 1));
     }
 
     @Test

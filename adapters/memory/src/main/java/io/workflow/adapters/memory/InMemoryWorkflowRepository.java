@@ -17,20 +17,70 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Workflows in a concurrent map, with an index by position (creation time, uuid) for listing newest first. */
+/**
+ * Workflows in a concurrent map, with an index by position (creation time, uuid) for listing newest
+ * first, and every version of each in a list indexed by version number less one.
+ */
 public final class InMemoryWorkflowRepository implements WorkflowRepository {
     private static final Comparator<Cursor> NEWEST_FIRST = Comparator.<Cursor>naturalOrder().reversed();
 
     private final Map<UUID, Workflow> workflows = new ConcurrentHashMap<>();
     private final NavigableMap<Cursor, UUID> newestFirst = new ConcurrentSkipListMap<>(NEWEST_FIRST);
+    private final Map<UUID, List<Workflow>> versions = new ConcurrentHashMap<>();
 
     @Override
     public void save(Workflow workflow) {
         if (workflows.putIfAbsent(workflow.uuid(), workflow) != null) {
             throw new IllegalStateException("workflow " + workflow.uuid() + " already exists");
         }
+        versions.put(workflow.uuid(), new CopyOnWriteArrayList<>(List.of(workflow)));
         newestFirst.put(positionOf(workflow), workflow.uuid());
+    }
+
+    @Override
+    public Optional<Workflow> revise(Workflow revised, Instant at) {
+        // computeIfPresent runs under the entry's lock: concurrent revisions of one workflow take turns.
+        Workflow stored = workflows.computeIfPresent(revised.uuid(), (key, current) -> {
+            if (current.isArchived()) {
+                return current;
+            }
+            Workflow next = revised.asVersion(current.version() + 1);
+            versions.get(key).add(next);
+            return next;
+        });
+        return Optional.ofNullable(stored).filter(workflow -> !workflow.isArchived());
+    }
+
+    @Override
+    public Optional<Workflow> findVersion(UUID uuid, int version) {
+        List<Workflow> all = versions.getOrDefault(uuid, List.of());
+        Workflow current = workflows.get(uuid);
+        if (version < 1 || version > all.size() || current == null) {
+            return Optional.empty();
+        }
+        // The archive mark belongs to the workflow, not to one version: every version shows it.
+        Workflow found = all.get(version - 1);
+        return Optional.of(current.isArchived() ? found.archive(current.archivedAt()) : found);
+    }
+
+    @Override
+    public Page<Workflow> versions(UUID uuid, PageRequest page) {
+        int below = page.after() == null ? Integer.MAX_VALUE : WorkflowRepository.versionAfter(page.after());
+        int newest = Math.min(versions.getOrDefault(uuid, List.of()).size(), below - 1);
+        List<Workflow> items = new ArrayList<>();
+        long pageBytes = 0;
+        for (int version = newest; version >= 1; version--) {
+            Workflow workflow = findVersion(uuid, version).orElseThrow();
+            long bytes = RunSizes.of(workflow);
+            if (items.size() == page.limit() || !page.fits(items.size(), pageBytes, bytes)) {
+                return new Page<>(items, WorkflowRepository.versionCursor(uuid, items.getLast().version()));
+            }
+            items.add(workflow);
+            pageBytes += bytes;
+        }
+        return new Page<>(items, null);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.PayloadSchema;
 import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
@@ -124,9 +125,12 @@ final class JsonColumns {
         return steps;
     }
 
-    /** {@code workflows.options}: the default retry policy and the run timeout, each only when set. */
+    /** {@code workflows.options}: the default retry policy, the run timeout and the declared payload schema, each only when set. */
     static String options(Workflow workflow) {
         Map<String, Object> tree = new LinkedHashMap<>();
+        if (workflow.payloadSchema() != null) {
+            tree.put("payload_schema", workflow.payloadSchema().tree());
+        }
         if (workflow.retry() != null) {
             tree.put("retry", retryTree(workflow.retry()));
         }
@@ -140,6 +144,13 @@ final class JsonColumns {
     @SuppressWarnings("unchecked")
     static RetryPolicy optionsRetry(String options) {
         return options == null ? null : retry((Map<String, Object>) ((Map<String, Object>) read(options)).get("retry"));
+    }
+
+    /** The declared payload schema held in {@code workflows.options}; null when none. */
+    @SuppressWarnings("unchecked")
+    static PayloadSchema optionsPayloadSchema(String options) {
+        Object tree = options == null ? null : ((Map<String, Object>) read(options)).get("payload_schema");
+        return tree == null ? null : PayloadSchema.of((Map<String, ?>) tree);
     }
 
     /** The run timeout held in {@code workflows.options}; null when none. */

@@ -58,7 +58,7 @@ public final class PostgresRunRepository implements RunRepository {
     // statements order by the qualified columns (runs.created_at), which the indexes serve.
     private static final String COLUMNS = """
             id, workflow_id, status, CAST(payload AS text) AS payload, %s, %s, %s, error,
-            CAST(step_results AS text) AS step_results, %s, attempt, CAST(timer AS text) AS timer, tenant""".formatted(
+            CAST(step_results AS text) AS step_results, %s, attempt, CAST(timer AS text) AS timer, tenant, workflow_version""".formatted(
             epochMicros("created_at"), epochMicros("started_at"), epochMicros("completed_at"), epochMicros("lease_expires_at"));
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
@@ -95,6 +95,7 @@ public final class PostgresRunRepository implements RunRepository {
                     .addParam(JsonColumns.utf8Length(payload))
                     .addParam(JsonColumns.utf8Length(stepResults))
                     .addParam(run.tenant())
+                    .addParam(run.workflowVersion())
                     .execute());
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
@@ -159,7 +160,7 @@ public final class PostgresRunRepository implements RunRepository {
         String payload = row.getString(4);
         return new RunSummary(row.getObject(1, UUID.class), row.getObject(2, UUID.class), status(row.getString(3)),
                 payload == null ? null : new JsonText(payload), epochMicros(row, 5), epochMicros(row, 6), epochMicros(row, 7),
-                row.getString(8), JsonColumns.stepResults(row.getString(9)), row.getInt(11));
+                row.getString(8), JsonColumns.stepResults(row.getString(9)), row.getInt(11), row.getInt(14));
     }
 
     private static Instant epochMicros(ResultSet row, int column) throws SQLException {
@@ -328,7 +329,8 @@ public final class PostgresRunRepository implements RunRepository {
                 JsonColumns.payload(text(row, "payload")), instant(row, "created_at"), instant(row, "started_at"),
                 instant(row, "completed_at"), text(row, "error"), JsonColumns.stepResults(text(row, "step_results")),
                 instant(row, "lease_expires_at"), ((Number) row.column("attempt").get()).intValue(),
-                JsonColumns.timer(text(row, "timer")), text(row, "tenant"));
+                JsonColumns.timer(text(row, "timer")), text(row, "tenant"),
+                ((Number) row.column("workflow_version").get()).intValue());
     }
 
     /** The {@code status} column's value: the status in lower case (the table's CHECK lists them). */
@@ -348,8 +350,9 @@ public final class PostgresRunRepository implements RunRepository {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put(INSERT, """
                 INSERT INTO runs (id, workflow_id, status, payload, created_at, started_at, completed_at, error,
-                                  step_results, lease_expires_at, attempt, payload_bytes, step_results_bytes, tenant)
-                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)""");
+                                  step_results, lease_expires_at, attempt, payload_bytes, step_results_bytes, tenant,
+                                  workflow_version)
+                VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)""");
         statements.put(FIND_BY_ID, "SELECT " + COLUMNS + " FROM runs WHERE id = CAST(? AS uuid)");
         statements.put(COMPARE_AND_SET, """
                 UPDATE runs
@@ -428,7 +431,7 @@ public final class PostgresRunRepository implements RunRepository {
                 SELECT id, workflow_id, status, CASE WHEN fits THEN CAST(payload AS text) END AS payload,
                        %s, %s, %s, error,
                        CASE WHEN fits THEN CAST(step_results AS text) END AS step_results, %s, attempt,
-                       CAST(timer AS text) AS timer, tenant, fits
+                       CAST(timer AS text) AS timer, tenant, workflow_version, fits
                 FROM (SELECT sized.*, (seq = 1 OR running_bytes <= budget) AS fits
                       FROM (SELECT candidates.*, sum(bytes) OVER newest_first AS running_bytes,
                                    row_number() OVER newest_first AS seq

@@ -6,6 +6,7 @@ import io.helidon.dbclient.DbRow;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
+import io.workflow.domain.port.StoreUnavailableException;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
@@ -24,20 +25,63 @@ import static io.workflow.adapters.postgres.ColumnValues.text;
 import static io.workflow.adapters.postgres.ColumnValues.timestamp;
 import static io.workflow.adapters.postgres.ColumnValues.uuid;
 
-/** Workflows in the {@code workflows} table; the steps are one {@code jsonb} document. */
+/**
+ * Workflows in the {@code workflows} table, which holds each one's current version; the steps are one
+ * {@code jsonb} document. Every version, the current one included, is also in {@code workflow_versions} (V8).
+ */
 public final class PostgresWorkflowRepository implements WorkflowRepository {
     private static final String INSERT = "insert-workflow";
     private static final String FIND_BY_ID = "find-workflow-by-id";
     private static final String LIST = "list-workflows";
     private static final String ARCHIVE = "archive-workflow";
+    private static final String REVISE = "revise-workflow";
+    private static final String FIND_VERSION = "find-workflow-version";
+    private static final String LIST_VERSIONS = "list-workflow-versions";
     private static final String COLUMNS = "uuid, client_id, name, description, CAST(steps AS text) AS steps, created_at, archived_at, "
-            + "CAST(options AS text) AS options, tenant";
+            + "CAST(options AS text) AS options, tenant, version";
+    // A version's definition with what belongs to the workflow as a whole: its creation, archive mark and tenant.
+    private static final String VERSION_COLUMNS = """
+            v.workflow_uuid AS uuid, v.client_id, v.name, v.description, w.created_at, w.archived_at,
+            CAST(v.options AS text) AS options, w.tenant, v.version""";
 
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
     static final Map<String, String> STATEMENTS = Map.of(
+            // The workflow and its version 1, in one statement.
             INSERT, """
-                    INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, options, tenant)
-                    VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?)""",
+                    WITH saved AS (
+                        INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, options, tenant)
+                        VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?)
+                        RETURNING *)
+                    INSERT INTO workflow_versions (workflow_uuid, version, client_id, name, description, steps, options, created_at)
+                    SELECT uuid, version, client_id, name, description, steps, options, created_at FROM saved""",
+            // The UPDATE's row lock makes concurrent revisions take turns, each numbering its version one
+            // past the version the one before it committed; an archived workflow matches no row.
+            REVISE, """
+                    WITH revised AS (
+                        UPDATE workflows
+                        SET version = version + 1, client_id = ?, name = ?, description = ?, steps = CAST(? AS jsonb),
+                            options = CAST(? AS jsonb)
+                        WHERE uuid = CAST(? AS uuid) AND archived_at IS NULL
+                        RETURNING *),
+                    kept AS (
+                        INSERT INTO workflow_versions (workflow_uuid, version, client_id, name, description, steps, options, created_at)
+                        SELECT uuid, version, client_id, name, description, steps, options, ? FROM revised)
+                    SELECT\s""" + COLUMNS + " FROM revised",
+            FIND_VERSION, "SELECT " + VERSION_COLUMNS + """
+                    , CAST(v.steps AS text) AS steps
+                    FROM workflow_versions v JOIN workflows w ON w.uuid = v.workflow_uuid
+                    WHERE v.workflow_uuid = CAST(? AS uuid) AND v.version = ?""",
+            // Newest version first, below the cursor's, within the byte budget as the workflow listing counts it.
+            LIST_VERSIONS, "SELECT " + VERSION_COLUMNS + """
+                    , CASE WHEN fits THEN CAST(v.steps AS text) END AS steps, fits
+                    FROM (SELECT *, row_number() OVER x = 1 OR sum(pg_column_size(steps)) OVER x <= ? AS fits
+                          FROM workflow_versions
+                          WHERE workflow_uuid = CAST(? AS uuid) AND version < ?
+                          WINDOW x AS (ORDER BY version DESC ROWS UNBOUNDED PRECEDING)
+                          ORDER BY version DESC
+                          LIMIT ?) AS v
+                    JOIN workflows w ON w.uuid = v.workflow_uuid
+                    ORDER BY v.version DESC""",
             FIND_BY_ID, "SELECT " + COLUMNS + " FROM workflows WHERE uuid = CAST(? AS uuid)",
             // The page's workflows, newest first, with a running sum of their stored definitions'
             // sizes: a row whose definition would take the page past its byte budget comes back
@@ -46,7 +90,7 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
             LIST, """
                     SELECT uuid, client_id, name, description, created_at, archived_at,
                            CASE WHEN fits THEN CAST(steps AS text) END AS steps, CAST(options AS text) AS options,
-                           tenant, fits
+                           tenant, version, fits
                     FROM (SELECT *, row_number() OVER w = 1 OR sum(pg_column_size(steps)) OVER w <= ? AS fits
                           FROM workflows
                           WHERE archived_at IS NULL
@@ -105,8 +149,6 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
         PageRequest page = query.page();
         Cursor after = page.after();
         return retry.run("list workflows", retrying -> {
-            List<Workflow> items = new ArrayList<>();
-            boolean more = false;
             try (Stream<DbRow> rows = db.execute().createNamedQuery(LIST)
                     .addParam(page.maxBytes())
                     .addParam(query.tenant())
@@ -117,18 +159,58 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                     .addParam(after == null ? null : after.id())
                     .addParam(page.limit() + 1)
                     .execute()) {
-                Iterator<DbRow> iterator = rows.iterator();
-                while (iterator.hasNext()) {
-                    DbRow row = iterator.next();
-                    if (items.size() == page.limit() || !Boolean.TRUE.equals(row.column("fits").as(Boolean.class).get())) {
-                        more = true;
-                        break;
-                    }
-                    items.add(workflow(row));
-                }
+                Fitting fitting = Fitting.of(rows, page.limit());
+                Workflow last = fitting.more() ? fitting.items().getLast() : null;
+                return new Page<>(fitting.items(), last == null ? null : new Cursor(last.createdAt(), last.uuid()));
             }
-            Workflow last = more ? items.getLast() : null;
-            return new Page<>(items, last == null ? null : new Cursor(last.createdAt(), last.uuid()));
+        });
+    }
+
+    @Override
+    public Optional<Workflow> revise(Workflow revised, Instant at) {
+        // Not tried again after a broken connection: the first try may have been stored, and a second
+        // would store the same definition as one more version. The client is told it may have been.
+        return retry.run("revise workflow", retrying -> {
+            if (retrying) {
+                throw new StoreUnavailableException("revise workflow: the connection to PostgreSQL broke; "
+                        + "the revision may or may not have been stored (read the workflow's versions)", null);
+            }
+            return db.execute().createNamedGet(REVISE)
+                    .addParam(revised.id())
+                    .addParam(revised.name())
+                    .addParam(revised.description())
+                    .addParam(JsonColumns.steps(revised.steps()))
+                    .addParam(JsonColumns.options(revised))
+                    .addParam(revised.uuid())
+                    .addParam(timestamp(at))
+                    .execute()
+                    .map(PostgresWorkflowRepository::workflow);
+        });
+    }
+
+    @Override
+    public Optional<Workflow> findVersion(UUID uuid, int version) {
+        return retry.run("find workflow version", retrying -> db.execute().createNamedGet(FIND_VERSION)
+                .addParam(uuid)
+                .addParam(version)
+                .execute()
+                .map(PostgresWorkflowRepository::workflow));
+    }
+
+    @Override
+    public Page<Workflow> versions(UUID uuid, PageRequest page) {
+        int below = page.after() == null ? Integer.MAX_VALUE : WorkflowRepository.versionAfter(page.after());
+        return retry.run("list workflow versions", retrying -> {
+            try (Stream<DbRow> rows = db.execute().createNamedQuery(LIST_VERSIONS)
+                    .addParam(page.maxBytes())
+                    .addParam(uuid)
+                    .addParam(below)
+                    .addParam(page.limit() + 1)
+                    .execute()) {
+                Fitting fitting = Fitting.of(rows, page.limit());
+                return new Page<>(fitting.items(), fitting.more()
+                        ? WorkflowRepository.versionCursor(uuid, fitting.items().getLast().version()) : null);
+            }
         });
     }
 
@@ -142,10 +224,30 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
                 .map(PostgresWorkflowRepository::workflow));
     }
 
+    /**
+     * A budgeted page read from its rows (at most limit + 1, each saying whether its definition
+     * {@code fits} the byte budget): the workflows on it, and whether more follow.
+     */
+    private record Fitting(List<Workflow> items, boolean more) {
+        static Fitting of(Stream<DbRow> rows, int limit) {
+            List<Workflow> items = new ArrayList<>();
+            Iterator<DbRow> iterator = rows.iterator();
+            while (iterator.hasNext()) {
+                DbRow row = iterator.next();
+                if (items.size() == limit || !Boolean.TRUE.equals(row.column("fits").as(Boolean.class).get())) {
+                    return new Fitting(items, true);
+                }
+                items.add(workflow(row));
+            }
+            return new Fitting(items, false);
+        }
+    }
+
     private static Workflow workflow(DbRow row) {
         return new Workflow(uuid(row, "uuid"), text(row, "client_id"), text(row, "name"), text(row, "description"),
                 JsonColumns.steps(text(row, "steps")), instant(row, "created_at"),
                 JsonColumns.optionsRetry(text(row, "options")), JsonColumns.optionsTimeout(text(row, "options")),
-                instant(row, "archived_at"), text(row, "tenant"));
+                instant(row, "archived_at"), text(row, "tenant"), ((Number) row.column("version").get()).intValue(),
+                JsonColumns.optionsPayloadSchema(text(row, "options")));
     }
 }

@@ -9,6 +9,7 @@ import io.workflow.domain.run.RunStatus;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.PayloadSchema;
 import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
@@ -79,6 +80,13 @@ final class CacheValues {
             tree.put("t_ns", workflow.timeout().toNanos());
         }
         tree.put("t", workflow.tenant());
+        // Absent in entries written before versions: those are all version 1 without a declared schema.
+        if (workflow.version() != 1) {
+            tree.put("v", workflow.version());
+        }
+        if (workflow.payloadSchema() != null) {
+            tree.put("ps", workflow.payloadSchema().tree());
+        }
         return write(tree);
     }
 
@@ -97,7 +105,9 @@ final class CacheValues {
         }
         return new Workflow(UUID.fromString((String) tree.get("u")), (String) tree.get("i"), (String) tree.get("n"),
                 (String) tree.get("d"), steps, instant(tree.get("c")), retry((Map<String, Object>) tree.get("r")),
-                nanos(tree.get("t_ns")), instant(tree.get("a")), (String) tree.get("t"));
+                nanos(tree.get("t_ns")), instant(tree.get("a")), (String) tree.get("t"),
+                tree.get("v") == null ? 1 : ((Number) tree.get("v")).intValue(),
+                tree.get("ps") == null ? null : PayloadSchema.of((Map<String, ?>) tree.get("ps")));
     }
 
     static String run(Run run) {
@@ -133,6 +143,9 @@ final class CacheValues {
                     attemptTrees(timer.failedAttempts())));
         }
         tree.put("t", run.tenant());
+        if (run.workflowVersion() != 1) {
+            tree.put("wv", run.workflowVersion());
+        }
         return write(tree);
     }
 
@@ -152,7 +165,7 @@ final class CacheValues {
                 instant(tree.get("st")), instant(tree.get("co")), (String) tree.get("e"), results, instant(tree.get("l")),
                 ((Number) tree.get("a")).intValue(), timer == null ? null
                         : new Timer((String) timer.get(0), instant(timer.get(1)), instant(timer.get(2)), attempts(timer.get(3))),
-                (String) tree.get("t"));
+                (String) tree.get("t"), tree.get("wv") == null ? 1 : ((Number) tree.get("wv")).intValue());
     }
 
     private static List<List<Object>> attemptTrees(List<StepResult.Attempt> attempts) {

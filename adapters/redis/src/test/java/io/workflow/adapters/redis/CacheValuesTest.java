@@ -3,6 +3,7 @@ package io.workflow.adapters.redis;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.PayloadSchema;
 import io.workflow.domain.workflow.RetryPolicy;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
@@ -43,6 +44,25 @@ class CacheValuesTest {
 
         assertThat(read).isEqualTo(workflow);
         assertThat(read.archivedAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void aLaterVersion_roundTripsItsNumberAndDeclaredSchema() {
+        Workflow workflow = new Workflow(UUID.randomUUID(), null, "v3", null, List.of(new DelayStep("wait", Duration.ofSeconds(1))),
+                T0, null, null, null, "acme", 3, PayloadSchema.of(Map.of("type", "object", "required", List.of("user_id"))));
+
+        Workflow read = CacheValues.workflow(CacheValues.workflow(workflow));
+
+        assertThat(read).isEqualTo(workflow);
+        assertThat(read.version()).isEqualTo(3);
+        assertThat(read.payloadSchema().violations(Map.of())).containsExactly("$.user_id: is required");
+    }
+
+    @Test
+    void aRunOfALaterVersion_roundTripsTheVersion() {
+        Run run = Run.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), T0, "acme", 4);
+
+        assertThat(CacheValues.run(CacheValues.run(run)).workflowVersion()).isEqualTo(4);
     }
 
     @Test

@@ -67,6 +67,17 @@ public abstract class RunRepositoryContract {
     }
 
     @Test
+    void insertedRun_keepsItsWorkflowVersion_throughChanges() {
+        Run run = Run.pending(UUID.randomUUID(), workflow.uuid(), Map.of("a", 1), Fixtures.now(), workflow.tenant(), 3);
+        runs().insert(run);
+        Run claimed = run.claim(Fixtures.now(), Fixtures.now().plusSeconds(30));
+        assertThat(runs().compareAndSet(run, claimed)).isTrue();
+
+        assertThat(runs().findById(run.id())).contains(claimed);
+        assertThat(runs().findById(run.id()).orElseThrow().workflowVersion()).isEqualTo(3);
+    }
+
+    @Test
     void insertedRun_isFoundById_withEveryField() {
         Run run = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
         runs().insert(run);
@@ -345,7 +356,8 @@ public abstract class RunRepositoryContract {
         summary.stepResults().forEach((name, result) -> results.put(name, new StepResult(result.stepName(), result.status(),
                 result.startedAt(), result.completedAt(), decoded(result.output()), result.error(), result.attempts())));
         return new RunSummary(summary.id(), summary.workflowId(), summary.status(), decoded(summary.payload()),
-                summary.createdAt(), summary.startedAt(), summary.completedAt(), summary.error(), results, summary.attempt());
+                summary.createdAt(), summary.startedAt(), summary.completedAt(), summary.error(), results, summary.attempt(),
+                summary.workflowVersion());
     }
 
     private Run runWithPayloadOf(int chars, Instant createdAt) {

@@ -7,7 +7,18 @@ import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
+import io.workflow.domain.workflow.DelayStep;
+import io.workflow.domain.workflow.PayloadSchema;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,5 +130,89 @@ public abstract class WorkflowRepositoryContract {
                 after -> repository().list(new WorkflowQuery(new PageRequest(3, after, 10_000_000), name)),
                 workflow -> new Cursor(workflow.createdAt(), workflow.uuid()),
                 n -> repository().save(named(name, ConcurrentPaging.insertTime(n, t0, span))));
+    }
+
+    private static Workflow revisionOf(Workflow workflow, String name) {
+        return new Workflow(workflow.uuid(), workflow.id(), name, "revised", List.of(new DelayStep("pause", Duration.ofSeconds(2))),
+                workflow.createdAt(), null, Duration.ofMinutes(5), null, workflow.tenant(), 99,
+                PayloadSchema.of(Map.of("type", "object", "required", List.of("user_id"))));
+    }
+
+    @Test
+    void revise_numbersTheNextVersion_replacesTheCurrent_andKeepsEveryVersion() {
+        Workflow workflow = Fixtures.workflow();
+        repository().save(workflow);
+
+        Workflow stored = repository().revise(revisionOf(workflow, "second"), Fixtures.now()).orElseThrow();
+
+        assertThat(stored).isEqualTo(revisionOf(workflow, "second").asVersion(2));
+        assertThat(repository().findById(workflow.uuid())).contains(stored);
+        assertThat(repository().findVersion(workflow.uuid(), 1)).contains(workflow);
+        assertThat(repository().findVersion(workflow.uuid(), 2)).contains(stored);
+        assertThat(repository().findVersion(workflow.uuid(), 3)).isEmpty();
+        assertThat(repository().findVersion(UUID.randomUUID(), 1)).isEmpty();
+    }
+
+    @Test
+    void revise_ofAnArchivedOrUnknownWorkflow_storesNothing() {
+        Workflow workflow = Fixtures.workflow();
+        repository().save(workflow);
+        repository().archive(workflow.uuid(), Fixtures.now());
+
+        assertThat(repository().revise(revisionOf(workflow, "late"), Fixtures.now())).isEmpty();
+        assertThat(repository().findVersion(workflow.uuid(), 2)).isEmpty();
+        assertThat(repository().findVersion(workflow.uuid(), 1).orElseThrow().isArchived()).isTrue();
+        Workflow unknown = Fixtures.workflow();
+        assertThat(repository().revise(revisionOf(unknown, "ghost"), Fixtures.now())).isEmpty();
+        assertThat(repository().findById(unknown.uuid())).isEmpty();
+    }
+
+    @Test
+    void concurrentRevisions_getConsecutiveVersions_noneLostNorRepeated() throws Exception {
+        Workflow workflow = Fixtures.workflow();
+        repository().save(workflow);
+        int writers = 16;
+        List<Future<Workflow>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < writers; i++) {
+                String name = "writer-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return repository().revise(revisionOf(workflow, name), Fixtures.now()).orElseThrow();
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (Future<Workflow> result : results) {
+            Workflow stored = result.get(30, TimeUnit.SECONDS);
+            numbers.add(stored.version());
+            assertThat(repository().findVersion(workflow.uuid(), stored.version())).contains(stored);
+        }
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(2, writers + 1).boxed().toList());
+        assertThat(repository().findById(workflow.uuid()).orElseThrow().version()).isEqualTo(writers + 1);
+    }
+
+    @Test
+    void versions_arePagedNewestFirst_byTheVersionCursor() {
+        Workflow workflow = Fixtures.workflow();
+        repository().save(workflow);
+        for (int i = 2; i <= 5; i++) {
+            repository().revise(revisionOf(workflow, "v" + i), Fixtures.now());
+        }
+        List<Integer> seen = new ArrayList<>();
+        Cursor after = null;
+        int pages = 0;
+        do {
+            Page<Workflow> page = repository().versions(workflow.uuid(), new PageRequest(2, after, Long.MAX_VALUE));
+            page.items().forEach(version -> seen.add(version.version()));
+            after = page.next();
+            pages++;
+        } while (after != null && pages < 10);
+
+        assertThat(seen).containsExactly(5, 4, 3, 2, 1);
+        assertThat(pages).isEqualTo(3);
+        assertThat(repository().versions(UUID.randomUUID(), new PageRequest(2, null, Long.MAX_VALUE)).items()).isEmpty();
     }
 }
