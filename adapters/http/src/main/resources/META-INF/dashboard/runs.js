@@ -15,6 +15,7 @@ export async function mount(container, context, params) {
     workflowId: params.get('workflow_id') || '',
     within: params.get('within') || '',
     cursor: null,
+    since: null, // the created_after the shown pages were listed with
     previous: [], // cursors of the newer pages, for "Newer"
   };
   const results = h('div', { class: 'results' });
@@ -69,7 +70,12 @@ export async function mount(container, context, params) {
 
   let shown = null;
   async function load() {
-    const createdAfter = state.within ? new Date(Date.now() - Number(state.within) * 1000) : null;
+    // A cursor continues only the listing it came from, created_after included: the window's start is
+    // fixed on the first page and kept while paging (and refreshing) past it.
+    if (state.cursor === null) {
+      state.since = state.within ? new Date(Date.now() - Number(state.within) * 1000) : null;
+    }
+    const createdAfter = state.since;
     const page = await listRuns({
       limit: PAGE_SIZE, cursor: state.cursor, status: state.status, workflow_id: state.workflowId,
       created_after: createdAfter ? createdAfter.toISOString() : null, order: 'desc',

@@ -5,7 +5,7 @@ import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunSummary;
 
-/** Lists runs newest first, a page at a time. */
+/** Lists runs, newest or oldest first, a page at a time. */
 @FunctionalInterface
 public interface ListRuns {
 

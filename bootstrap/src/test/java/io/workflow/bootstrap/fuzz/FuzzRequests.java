@@ -254,7 +254,8 @@ public final class FuzzRequests {
 
     private static Arbitrary<String> queryString() {
         Arbitrary<String> parameter = Combinators.combine(
-                Arbitraries.of("limit", "cursor", "status", "workflow_id", "x", "limit", "cursor", "", "%"),
+                Arbitraries.of("limit", "cursor", "status", "workflow_id", "x", "limit", "cursor", "", "%",
+                        "created_after", "created_before", "order"),
                 queryJunk()).as((key, value) -> key + "=" + value);
         return Arbitraries.frequencyOf(
                 weighted(2, () -> Arbitraries.just("")),
@@ -266,7 +267,9 @@ public final class FuzzRequests {
         return Arbitraries.oneOf(
                 Arbitraries.of("", "0", "-1", "1", "50", "200", "201", "1e3", "99999999999999999999", "abc", "%00", "%ff",
                         "%", "null", "+", "%20", "pending", "running", "success", "failed", "SUCCESS", "cancelled",
-                        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%C3%A9", "2147483648", "1.5"),
+                        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%C3%A9", "2147483648", "1.5",
+                        "asc", "desc", "2026-11-30T00:00:00Z", "2026-11-30T00:00:00+25:00", "2026-11-30T23:59:60Z",
+                        "%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z"),
                 Arbitraries.strings().withCharRange('!', '~').ofMaxLength(80).map(FuzzRequests::percentEncodeSome),
                 Arbitraries.integers().between(1, 6_000).map("A"::repeat));
     }

@@ -23,7 +23,8 @@ public interface RunRepository extends RunListing {
     Optional<Run> findById(UUID id);
 
     /**
-     * A page of runs, newest first (creation time, then id, both descending). The page honours the
+     * A page of the runs the query {@link RunQuery#selects selects}, in its order (creation time, then
+     * id: both descending newest first, both ascending oldest first). The page honours the
      * request's byte budget as this store measures a run: the size of its payload and its step
      * results in the store's own encoding; runs past the budget are left to the next page.
      */

@@ -21,9 +21,22 @@ final class PageQueries {
 
     /** The page {@code query} asks of {@code tenant}'s listing; {@link InvalidInputException} names the bad parameter. */
     PageRequest page(UriQuery query, String tenant) {
+        return page(query, tenant, CursorCodec.Scope.UNFILTERED);
+    }
+
+    /**
+     * The page {@code query} asks of {@code tenant}'s listing in {@code scope} (a cursor from
+     * another scope is refused); {@link InvalidInputException} names the bad parameter.
+     */
+    PageRequest page(UriQuery query, String tenant, CursorCodec.Scope scope) {
         String cursor = query.first("cursor").orElse(null);
         return new PageRequest(limit(query.first("limit").orElse(null)),
-                blank(cursor) ? null : cursors.decode(cursor, tenant), pageBytes);
+                blank(cursor) ? null : cursors.decode(cursor, tenant, scope), pageBytes);
+    }
+
+    /** The first page of the size {@code query} asks for, its cursor left unread. */
+    PageRequest first(UriQuery query) {
+        return new PageRequest(limit(query.first("limit").orElse(null)), null, pageBytes);
     }
 
     /** {@link #page} for a listing with no parameters of its own: a bad one is a 400 problem naming it. */
@@ -37,7 +50,12 @@ final class PageQueries {
 
     /** The {@code next_cursor} token of a page of {@code tenant}'s listing that continues at {@code next}; null on the last page. */
     String token(Cursor next, String tenant) {
-        return next == null ? null : cursors.encode(next, tenant);
+        return token(next, tenant, CursorCodec.Scope.UNFILTERED);
+    }
+
+    /** {@link #token(Cursor, String)} for a listing in {@code scope}. */
+    String token(Cursor next, String tenant, CursorCodec.Scope scope) {
+        return next == null ? null : cursors.encode(next, tenant, scope);
     }
 
     private static int limit(String text) {

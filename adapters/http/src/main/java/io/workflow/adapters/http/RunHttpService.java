@@ -109,7 +109,7 @@ final class RunHttpService implements HttpService {
             throw new ProblemException(Problem.invalidQuery(e));
         }
         Page<RunSummary> page = listRuns.summaries(query);
-        Json.sendDocument(res, RunPageJson.bytes(page, queries.token(page.next(), caller.tenant()), query.page().limit()));
+        Json.sendDocument(res, RunPageJson.bytes(page, queries.token(page.next(), query), query.page().limit()));
     }
 
     private record RunTriggered(String runId, String status) {

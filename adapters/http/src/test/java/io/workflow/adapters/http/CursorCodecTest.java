@@ -3,11 +3,19 @@ package io.workflow.adapters.http;
 import io.workflow.domain.page.Cursor;
 
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.auth.Tenants;
+import io.workflow.domain.page.ListOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -101,6 +109,52 @@ class CursorCodecTest {
     @ValueSource(strings = {"", "garbage", "!!!!", "not a cursor", "abc$def", "%%%", "eyJpZCI6MX0"})
     void givenGarbage_decode_rejectsItAsCursor(String token) {
         assertRejectedAsCursor(() -> codec.decode(token));
+    }
+
+    @Test
+    void aScopedCursor_decodesInItsOwnListingOnly_sayingWhatDiffers() {
+        CursorCodec.Scope ascending = new CursorCodec.Scope(ListOrder.OLDEST_FIRST, "status=failed", false);
+        String token = codec.encode(cursor, "acme", ascending);
+
+        assertThat(codec.decode(token, "acme", ascending)).isEqualTo(cursor);
+        assertThat(codec.decode(token, "acme", new CursorCodec.Scope(ListOrder.OLDEST_FIRST, "status=failed", true)))
+                .isEqualTo(cursor);
+        assertRejectedAsCursor(() -> codec.decode(token, "globex", ascending));
+        assertThatThrownBy(() -> codec.decode(token, "acme", new CursorCodec.Scope(ListOrder.NEWEST_FIRST, "status=failed", false)))
+                .hasMessageContaining("belongs to a listing in order=asc");
+        assertThatThrownBy(() -> codec.decode(token, "acme", new CursorCodec.Scope(ListOrder.OLDEST_FIRST, "status=success", false)))
+                .hasMessageContaining("belongs to a listing with other filters");
+    }
+
+    @Test
+    void aCursorFromBeforeScopes_decodesWhereTheScopeReadsIt_andIsRefusedElsewhere() {
+        String legacy = unscopedToken("test-secret", cursor);
+
+        assertThat(codec.decode(legacy)).isEqualTo(cursor);
+        assertThat(codec.decode(legacy, Tenants.DEFAULT, new CursorCodec.Scope(ListOrder.NEWEST_FIRST, "status=x", true)))
+                .isEqualTo(cursor);
+        assertThatThrownBy(() -> codec.decode(legacy, Tenants.DEFAULT, new CursorCodec.Scope(ListOrder.NEWEST_FIRST, "", false)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("was issued by an earlier version");
+        assertRejectedAsCursor(() -> codec.decode(unscopedToken("other-secret", cursor)));
+    }
+
+    /**
+     * A token as this codec wrote it before tokens named their listing: the position and the first
+     * 12 bytes of its HMAC-SHA256 (default tenant), written out here independently of the codec.
+     */
+    static String unscopedToken(String secret, Cursor position) {
+        ByteBuffer body = ByteBuffer.allocate(28)
+                .putLong(position.createdAt().getEpochSecond()).putInt(position.createdAt().getNano())
+                .putLong(position.id().getMostSignificantBits()).putLong(position.id().getLeastSignificantBits());
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] tag = Arrays.copyOf(mac.doFinal(body.array()), 12);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ByteBuffer.allocate(40).put(body.array()).put(tag).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.workflow.adapters.http;
 
+import io.workflow.domain.auth.Tenants;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunDispatcher.DispatchException;
@@ -292,12 +293,13 @@ class RunHttpServiceTest {
     @Test
     void givenEveryParameter_list_asksTheUseCaseForExactlyThatQuery() {
         Cursor after = new Cursor(Instant.parse("2025-01-01T10:00:00.123456Z"), UUID.randomUUID());
-        String token = new CursorCodec(ApiServer.CURSOR_SECRET).encode(after);
+        RunQuery expected = new RunQuery(new PageRequest(7, after, ApiServer.LIMITS.pageBytes()), RunStatus.RUNNING,
+                UUID.fromString(workflowId));
+        String token = new CursorCodec(ApiServer.CURSOR_SECRET).encode(after, Tenants.DEFAULT, RunQueries.scope(expected));
 
         api.get("/api/v1/runs?limit=%207%20&cursor=" + token + "&status=running&workflow_id=" + workflowId);
 
-        assertThat(api.useCases.listQueries).containsExactly(
-                new RunQuery(new PageRequest(7, after, ApiServer.LIMITS.pageBytes()), RunStatus.RUNNING, UUID.fromString(workflowId)));
+        assertThat(api.useCases.listQueries).containsExactly(expected);
     }
 
     @Test

@@ -95,7 +95,7 @@ final class StubUseCases {
         ListRuns list = query -> {
             throwIfSet(readFailure);
             listQueries.add(query);
-            return newestFirst(query);
+            return listed(query);
         };
         // The run's own rules decide (an illegal change throws), as the real use case does.
         CancelRun cancel = id -> runs.compute(id, (key, run) -> cancelled(find(runs, id, "run")));
@@ -137,13 +137,15 @@ final class StubUseCases {
     }
 
     /** The stored runs the query selects, a page at a time: just enough of a listing to walk through. */
-    private Page<Run> newestFirst(RunQuery query) {
+    private Page<Run> listed(RunQuery query) {
         Cursor after = query.page().after();
+        Comparator<Cursor> order = query.order().positions();
         List<Run> matching = runs.values().stream()
                 .filter(run -> query.status() == null || run.status() == query.status())
                 .filter(run -> query.workflowId() == null || run.workflowId().equals(query.workflowId()))
-                .filter(run -> after == null || new Cursor(run.createdAt(), run.id()).compareTo(after) < 0)
-                .sorted(Comparator.comparing((Run run) -> new Cursor(run.createdAt(), run.id())).reversed())
+                .filter(run -> query.createdWithin(run.createdAt()))
+                .filter(run -> after == null || order.compare(new Cursor(run.createdAt(), run.id()), after) > 0)
+                .sorted(Comparator.comparing((Run run) -> new Cursor(run.createdAt(), run.id()), order))
                 .toList();
         int limit = query.page().limit();
         if (matching.size() <= limit) {

@@ -1,6 +1,7 @@
 package io.workflow.adapters.memory;
 
 import io.workflow.domain.page.Cursor;
+import io.workflow.domain.page.ListOrder;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.RunRepository;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Runs in a concurrent map, with a second index ordered newest first for keyset pagination.
+ * Runs in a concurrent map, with a second index ordered newest first for keyset pagination (walked
+ * backwards for an oldest-first listing).
  * Compare-and-set goes through {@link ConcurrentHashMap#compute}, which is atomic per key.
  */
 public final class InMemoryRunRepository implements RunRepository {
@@ -46,13 +48,14 @@ public final class InMemoryRunRepository implements RunRepository {
     @Override
     public Page<Run> list(RunQuery query) {
         PageRequest page = query.page();
-        NavigableMap<Cursor, UUID> from = page.after() == null ? newestFirst : newestFirst.tailMap(page.after(), false);
+        NavigableMap<Cursor, UUID> walk = query.order() == ListOrder.OLDEST_FIRST ? newestFirst.descendingMap() : newestFirst;
+        NavigableMap<Cursor, UUID> from = page.after() == null ? walk : walk.tailMap(page.after(), false);
         List<Run> items = new ArrayList<>(Math.min(page.limit(), 64));
         long pageBytes = 0;
         boolean more = false;
         for (UUID id : from.values()) {
             Run run = runs.get(id);
-            if (run == null || !matches(run, query)) {
+            if (run == null || !query.selects(run)) {
                 continue;
             }
             long runBytes = RunSizes.of(run);
@@ -121,12 +124,6 @@ public final class InMemoryRunRepository implements RunRepository {
             }
         }
         return claimed;
-    }
-
-    private static boolean matches(Run run, RunQuery query) {
-        return run.tenant().equals(query.tenant())
-                && (query.status() == null || run.status() == query.status())
-                && (query.workflowId() == null || run.workflowId().equals(query.workflowId()));
     }
 
     private static Cursor positionOf(Run run) {

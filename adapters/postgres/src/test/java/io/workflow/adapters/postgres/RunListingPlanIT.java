@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,21 +71,29 @@ class RunListingPlanIT {
         }
     }
 
-    @ParameterizedTest(name = "byStatus={0}, byWorkflow={1}, afterCursor={2}")
-    @CsvSource({"false,false,false", "false,false,true", "true,false,false", "true,false,true",
-            "false,true,false", "false,true,true", "true,true,false", "true,true,true"})
-    void listing_usesAnIndex_neverScansTheTable(boolean byStatus, boolean byWorkflow, boolean afterCursor) {
-        String sql = PostgresRunRepository.STATEMENTS.get(
-                PostgresRunRepository.listStatementName(byStatus, byWorkflow, afterCursor));
+    static List<PostgresRunRepository.ListShape> shapes() {
+        return PostgresRunRepository.ListShape.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void listing_usesAnIndex_neverScansTheTable(PostgresRunRepository.ListShape shape) {
+        String sql = PostgresRunRepository.STATEMENTS.get(shape.statementName());
         DbStatementQuery explain = store.dbClient().execute().createQuery("EXPLAIN " + sql).addParam(2_097_152L)
                 .addParam(Tenants.DEFAULT);
-        if (byStatus) {
+        if (shape.byStatus()) {
             explain.addParam("failed");
         }
-        if (byWorkflow) {
+        if (shape.byWorkflow()) {
             explain.addParam(workflow.uuid());
         }
-        if (afterCursor) {
+        if (shape.createdAfter()) {
+            explain.addParam(ColumnValues.timestamp(Instant.now().minusSeconds(3000)));
+        }
+        if (shape.createdBefore()) {
+            explain.addParam(ColumnValues.timestamp(Instant.now().minusSeconds(60)));
+        }
+        if (shape.afterCursor()) {
             explain.addParam(ColumnValues.timestamp(Instant.now().minusSeconds(600)))
                     .addParam(UUID.randomUUID());
         }

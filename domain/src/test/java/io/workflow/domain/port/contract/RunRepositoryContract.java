@@ -1,6 +1,8 @@
 package io.workflow.domain.port.contract;
 
 import io.workflow.domain.TimeOrderedIds;
+import io.workflow.domain.auth.Tenants;
+import io.workflow.domain.page.ListOrder;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,25 +334,108 @@ public abstract class RunRepositoryContract {
         assertThat(runs().compareAndSet(failed, claimedToFail)).isTrue();
         assertThat(runs().compareAndSet(claimedToFail, claimedToFail.fail(base.plusSeconds(1), "no such host"))).isTrue();
 
-        // Pages of two, and pages cut by a byte budget the large run overflows: the same walk both ways.
+        // Pages of two, and pages cut by a byte budget the large run overflows: the same walk both
+        // ways, in either order, with and without time bounds (which leave out the plain run).
         for (PageRequest first : List.of(new PageRequest(2, null, Long.MAX_VALUE), new PageRequest(50, null, 5_000))) {
-            int pages = 0;
-            Page<Run> listed = runs().list(new RunQuery(first, null, workflow.uuid()));
-            Page<RunSummary> summaries = runs().summaries(new RunQuery(first, null, workflow.uuid()));
-            while (true) {
-                pages++;
-                assertThat(summaries.items().stream().map(this::decodedSummary).toList())
-                        .containsExactlyElementsOf(listed.map(RunSummary::of).items());
-                assertThat(summaries.next()).isEqualTo(listed.next());
-                if (listed.next() == null) {
-                    break;
+            for (ListOrder order : ListOrder.values()) {
+                for (Instant after : Arrays.asList(null, base)) {
+                    RunQuery query = new RunQuery(first, null, workflow.uuid(), Tenants.DEFAULT, after,
+                            after == null ? null : base.plusSeconds(60), order);
+                    assertThat(walkListAndSummaries(query)).as("pages of " + query).isGreaterThan(1);
                 }
-                PageRequest next = new PageRequest(first.limit(), listed.next(), first.maxBytes());
-                listed = runs().list(new RunQuery(next, null, workflow.uuid()));
-                summaries = runs().summaries(new RunQuery(next, null, workflow.uuid()));
             }
-            assertThat(pages).as("pages of " + first).isGreaterThan(1);
         }
+    }
+
+    /** Pages through {@code query} with list and summaries side by side, asserting each page the same; returns how many pages. */
+    private int walkListAndSummaries(RunQuery query) {
+        int pages = 0;
+        Page<Run> listed = runs().list(query);
+        Page<RunSummary> summaries = runs().summaries(query);
+        while (true) {
+            pages++;
+            assertThat(summaries.items().stream().map(this::decodedSummary).toList())
+                    .containsExactlyElementsOf(listed.map(RunSummary::of).items());
+            assertThat(summaries.next()).isEqualTo(listed.next());
+            if (listed.next() == null) {
+                return pages;
+            }
+            RunQuery next = query.withPage(new PageRequest(query.page().limit(), listed.next(), query.page().maxBytes()));
+            listed = runs().list(next);
+            summaries = runs().summaries(next);
+        }
+    }
+
+    @Test
+    void list_everyCombinationOfFiltersBoundsAndOrder_pagesThroughEachMatchingRunOnce_inOrder() {
+        // A tenant of this test's own, so that listings without a workflow filter see only these runs.
+        String tenant = "listing-" + UUID.randomUUID();
+        Instant base = Fixtures.now();
+        List<UUID> workflowIds = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            Workflow owned = new Workflow(TimeOrderedIds.next(base), null, "listed " + w, null, List.of(), base, tenant);
+            workflows().save(owned);
+            workflowIds.add(owned.uuid());
+        }
+        List<Run> stored = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            // Every fourth run shares its predecessor's microsecond: the id breaks the tie in either order.
+            Instant createdAt = base.plusMillis(i % 4 == 3 ? i - 1 : i);
+            Run run = Run.pending(TimeOrderedIds.next(createdAt), workflowIds.get(i % 2), Map.of("i", i), createdAt, tenant);
+            runs().insert(run);
+            if (i % 3 == 0) {
+                Run claimed = run.claim(base, base.plusSeconds(60));
+                assertThat(runs().compareAndSet(run, claimed)).isTrue();
+                run = claimed.fail(base.plusSeconds(1), "failed on purpose");
+                assertThat(runs().compareAndSet(claimed, run)).isTrue();
+            }
+            stored.add(run);
+        }
+        // Bounds that fall exactly on runs, to show both are exclusive.
+        Instant after = base.plusMillis(2);
+        Instant before = base.plusMillis(10);
+
+        int combinations = 0;
+        for (RunStatus status : Arrays.asList(null, RunStatus.FAILED)) {
+            for (UUID workflowId : Arrays.asList(null, workflowIds.getFirst())) {
+                for (Instant createdAfter : Arrays.asList(null, after)) {
+                    for (Instant createdBefore : Arrays.asList(null, before)) {
+                        for (ListOrder order : ListOrder.values()) {
+                            RunQuery query = new RunQuery(new PageRequest(2, null, Long.MAX_VALUE), status, workflowId,
+                                    tenant, createdAfter, createdBefore, order);
+                            Comparator<Run> byPosition = Comparator.comparing(Run::createdAt).thenComparing(Run::id);
+                            List<UUID> expected = stored.stream()
+                                    .filter(run -> status == null || run.status() == status)
+                                    .filter(run -> workflowId == null || run.workflowId().equals(workflowId))
+                                    .filter(run -> createdAfter == null || run.createdAt().isAfter(createdAfter))
+                                    .filter(run -> createdBefore == null || run.createdAt().isBefore(createdBefore))
+                                    .sorted(order == ListOrder.OLDEST_FIRST ? byPosition : byPosition.reversed())
+                                    .map(Run::id).toList();
+
+                            assertThat(walk(query)).as(query.toString()).containsExactlyElementsOf(expected);
+                            walkListAndSummaries(query);
+                            combinations++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(combinations).isEqualTo(32);
+        assertThat(walk(new RunQuery(new PageRequest(2, null, Long.MAX_VALUE), RunStatus.FAILED, workflowIds.getFirst(),
+                tenant, after, before, ListOrder.OLDEST_FIRST))).as("some combination selects a strict subset")
+                .isNotEmpty().hasSizeLessThan(stored.size() / 2);
+    }
+
+    /** The ids of every run {@code query} lists, page after page. */
+    private List<UUID> walk(RunQuery query) {
+        List<UUID> seen = new ArrayList<>();
+        Page<Run> page = runs().list(query);
+        page.items().forEach(run -> seen.add(run.id()));
+        while (page.next() != null) {
+            page = runs().list(query.withPage(new PageRequest(query.page().limit(), page.next(), query.page().maxBytes())));
+            page.items().forEach(run -> seen.add(run.id()));
+        }
+        return seen;
     }
 
     private RunSummary decodedSummary(RunSummary summary) {
