@@ -52,7 +52,7 @@ public final class PostgresRunRepository implements RunRepository {
     private static final String FIND_STRANDED = "find-stranded-runs";
     private static final String CLAIM_DUE = "claim-due-runs";
     /** The position of the listing's {@code fits} column, after {@link #COLUMNS}. */
-    private static final int LISTED_FITS = 14;
+    private static final int LISTED_FITS = 15;
 
     // Timestamps come back as epoch microseconds: pgjdbc's Timestamp decoding (a Calendar per value)
     // cost more than the rest of a listed row. The aliases shadow the columns in ORDER BY, so the
