@@ -51,8 +51,6 @@ public final class PostgresRunRepository implements RunRepository {
     private static final String CLAIM = "claim-run";
     private static final String FIND_STRANDED = "find-stranded-runs";
     private static final String CLAIM_DUE = "claim-due-runs";
-    /** The position of the listing's {@code fits} column, after {@link #COLUMNS}. */
-    private static final int LISTED_FITS = 15;
 
     // Timestamps come back as epoch microseconds: pgjdbc's Timestamp decoding (a Calendar per value)
     // cost more than the rest of a listed row. The aliases shadow the columns in ORDER BY, so the
@@ -138,7 +136,7 @@ public final class PostgresRunRepository implements RunRepository {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    if (items.size() == page.limit() || !rows.getBoolean(LISTED_FITS)) {
+                    if (items.size() == page.limit() || !rows.getBoolean("fits")) {
                         more = true;
                         break;
                     }
@@ -161,7 +159,7 @@ public final class PostgresRunRepository implements RunRepository {
         String payload = row.getString(4);
         return new RunSummary(row.getObject(1, UUID.class), row.getObject(2, UUID.class), status(row.getString(3)),
                 payload == null ? null : new JsonText(payload), epochMicros(row, 5), epochMicros(row, 6), epochMicros(row, 7),
-                row.getString(8), JsonColumns.stepResults(row.getString(9)), row.getInt(11), row.getInt(14));
+                row.getString(8), JsonColumns.stepResults(row.getString(9)), row.getInt(11), row.getInt("workflow_version"));
     }
 
     private static Instant epochMicros(ResultSet row, int column) throws SQLException {
