@@ -173,7 +173,7 @@ final class Service implements AutoCloseable {
 
     /** The ports with the run repository, the caches and (through the service) the steps observed: counted and logged. */
     private static DrivenPorts observed(DrivenPorts ports, Telemetry telemetry) {
-        return new DrivenPorts(ports.workflows(), telemetry.runs(ports.runs(), ports.workflows()),
+        return new DrivenPorts(ports.workflows(), telemetry.runs(ports.runs(), ports.workflows(), ports.workflowCache()),
                 telemetry.cache(ports.workflowCache(), "workflow"), telemetry.cache(ports.runCache(), "run"),
                 ports.dispatcher(), ports.completions(), ports.intake(), ports.readinessChecks(), ports.signingSecrets(),
                 ports.idempotencyKeys(), ports.apiKeys(), ports.deadLetters());

@@ -135,7 +135,7 @@ public final class ObservedRunRepository implements RunRepository {
     }
 
     private void stepRecorded(Run run, StepResult result, StepResult before) {
-        String type = stepTypes.typeOf(run.workflowId(), result.stepName());
+        String type = stepTypes.typeOf(run.workflowId(), run.workflowVersion(), result.stepName());
         int attempts = result.allAttempts().size();
         // The same step's earlier result (attempts recorded as they happen) was counted already.
         int counted = before == null || !before.startedAt().equals(result.startedAt()) ? 0 : before.allAttempts().size();
@@ -146,7 +146,7 @@ public final class ObservedRunRepository implements RunRepository {
 
     /** Counts the first step of the workflow the cancelled run had not completed: the one in flight, or about to start. */
     private void stepCancelled(Run run) {
-        for (Step step : stepTypes.steps(run.workflowId())) {
+        for (Step step : stepTypes.steps(run.workflowId(), run.workflowVersion())) {
             StepResult result = run.stepResults().get(step.name());
             if (result == null || result.status() != StepResult.StepStatus.SUCCESS) {
                 metrics.stepCancelled(StepTypes.name(step));

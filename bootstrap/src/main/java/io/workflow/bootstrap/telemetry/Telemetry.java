@@ -8,6 +8,7 @@ import io.workflow.domain.port.Cache;
 import io.workflow.domain.port.RunRepository;
 import io.workflow.domain.port.StepExecutor;
 import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.workflow.Workflow;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,10 @@ public final class Telemetry {
         return new Telemetry(metrics ? new Meters(Metrics.globalRegistry()) : null);
     }
 
-    public RunRepository runs(RunRepository runs, WorkflowRepository workflows) {
-        return new ObservedRunRepository(runs, meters == null ? null : new RunMetrics(meters, workflowLabel), new StepTypes(workflows));
+    /** The run repository, counted and logged; step types are read through the workflow cache first. */
+    public RunRepository runs(RunRepository runs, WorkflowRepository workflows, Cache<Workflow> workflowCache) {
+        return new ObservedRunRepository(runs, meters == null ? null : new RunMetrics(meters, workflowLabel),
+                new StepTypes(workflows, workflowCache));
     }
 
     /** The cache, its reads counted under {@code cache="<name>"}. */

@@ -4,6 +4,7 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
+import io.workflow.adapters.memory.InMemoryCache;
 import io.workflow.adapters.memory.InMemoryRunRepository;
 import io.workflow.adapters.memory.InMemoryWorkflowRepository;
 import io.workflow.domain.run.Run;
@@ -13,6 +14,7 @@ import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +46,7 @@ class ObservedRunRepositoryTest {
     ObservedRunRepositoryTest() {
         workflows.save(workflow);
         runs = new ObservedRunRepository(new InMemoryRunRepository(),
-                new RunMetrics(meters, new WorkflowLabel()), new StepTypes(workflows));
+                new RunMetrics(meters, new WorkflowLabel()), new StepTypes(workflows, new InMemoryCache<>(Clock.systemUTC(), 100)));
         for (String type : StepTypes.NAMES) {
             for (String name : List.of("workflow_step_attempts", "workflow_step_retries", "workflow_step_cancellations")) {
                 baseline.put(name + type, (double) count(name, "type", type));
