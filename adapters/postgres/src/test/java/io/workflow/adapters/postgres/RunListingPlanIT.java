@@ -63,6 +63,8 @@ class RunListingPlanIT {
             for (UUID workflowId : BULK_WORKFLOW_IDS) {
                 store.dbClient().execute().createDelete("DELETE FROM runs WHERE workflow_id = CAST(:id AS uuid)")
                         .addParam("id", workflowId).execute();
+                store.dbClient().execute().createDelete("DELETE FROM workflow_versions WHERE workflow_uuid = CAST(:id AS uuid)")
+                        .addParam("id", workflowId).execute();
                 store.dbClient().execute().createDelete("DELETE FROM workflows WHERE uuid = CAST(:id AS uuid)")
                         .addParam("id", workflowId).execute();
             }
