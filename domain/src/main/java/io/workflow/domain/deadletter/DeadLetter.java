@@ -1,5 +1,7 @@
 package io.workflow.domain.deadletter;
 
+import io.workflow.domain.auth.Tenants;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
@@ -56,9 +58,13 @@ public record DeadLetter(UUID id, String source, int partition, long offset, Str
         return new DeadLetter(id, source, partition, offset, key, payload, truncated, reason, runId, tenant, recordedAt, at);
     }
 
-    /** Whether a caller of {@code tenant} may see this letter: its own, and those whose tenant nobody could tell. */
+    /**
+     * Whether a caller of {@code tenant} may see this letter: its own. A letter whose tenant nobody
+     * could tell (an unreadable event, a run that cannot be loaded) may hold any tenant's data, so
+     * only the operator's tenant, {@link Tenants#DEFAULT} (the stack's bootstrap admin key), sees it.
+     */
     public boolean visibleTo(String tenant) {
-        return this.tenant == null || this.tenant.equals(tenant);
+        return (this.tenant == null ? Tenants.DEFAULT : this.tenant).equals(tenant);
     }
 
     private static String clean(String text) {

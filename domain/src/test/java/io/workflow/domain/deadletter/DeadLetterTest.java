@@ -1,5 +1,7 @@
 package io.workflow.domain.deadletter;
 
+import io.workflow.domain.auth.Tenants;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,7 @@ class DeadLetterTest {
 
         assertThat(letter.payload()).isEmpty();
         assertThat(letter.reason()).isEqualTo("unreadable");
-        assertThat(letter.visibleTo("anyone")).isTrue();
+        assertThat(letter.visibleTo("anyone")).as("a letter of no known tenant, to a tenant").isFalse();
+        assertThat(letter.visibleTo(Tenants.DEFAULT)).as("to the operator's tenant").isTrue();
     }
 }

@@ -2,6 +2,7 @@ package io.workflow.adapters.postgres;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
+import io.workflow.domain.auth.Tenants;
 import io.workflow.domain.deadletter.DeadLetter;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
@@ -37,7 +38,7 @@ public final class PostgresDeadLetterRepository implements DeadLetterRepository 
             FIND_BY_ID, "SELECT " + COLUMNS + " FROM dead_letters WHERE id = CAST(? AS uuid)",
             LIST, "SELECT " + COLUMNS + """
                      FROM dead_letters
-                    WHERE (tenant IS NULL OR tenant = ?)
+                    WHERE COALESCE(tenant, ?) = ?
                       AND (CAST(? AS timestamptz) IS NULL OR (recorded_at, id) < (?, CAST(? AS uuid)))
                     ORDER BY recorded_at DESC, id DESC
                     LIMIT ?""",
@@ -82,6 +83,7 @@ public final class PostgresDeadLetterRepository implements DeadLetterRepository 
         Cursor after = page.after();
         List<DeadLetter> rows = retry.run("list dead letters", retrying -> {
             try (Stream<DbRow> found = db.execute().createNamedQuery(LIST)
+                    .addParam(Tenants.DEFAULT) // a letter of no known tenant is the operator's (DeadLetter#visibleTo)
                     .addParam(tenant)
                     .addParam(after == null ? null : timestamp(after.createdAt()))
                     .addParam(after == null ? null : timestamp(after.createdAt()))
