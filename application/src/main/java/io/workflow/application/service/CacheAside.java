@@ -46,7 +46,9 @@ public final class CacheAside<V> {
             return cached;
         }
         Optional<V> loaded = loader.apply(id);
-        loaded.filter(cacheableAfterMiss).ifPresent(value -> cache.put(id, value, ttl));
+        // Only if still absent: a writer may have cached a newer value since the load (a PUT's new
+        // version, say), which the value loaded before it must not replace.
+        loaded.filter(cacheableAfterMiss).ifPresent(value -> cache.putIfAbsent(id, value, ttl));
         return loaded;
     }
 

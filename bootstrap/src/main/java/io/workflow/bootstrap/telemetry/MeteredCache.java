@@ -34,6 +34,11 @@ public final class MeteredCache<V> implements Cache<V> {
     }
 
     @Override
+    public void putIfAbsent(UUID id, V value, Duration ttl) {
+        cache.putIfAbsent(id, value, ttl);
+    }
+
+    @Override
     public void evict(UUID id) {
         cache.evict(id);
     }

@@ -16,6 +16,12 @@ public interface Cache<V> {
     /** Caches the value for {@code ttl}. */
     void put(UUID id, V value, Duration ttl);
 
+    /**
+     * Caches the value for {@code ttl} unless the id is cached already, in one step: what a reader
+     * that missed puts back, so that it never overwrites a newer value a writer cached meanwhile.
+     */
+    void putIfAbsent(UUID id, V value, Duration ttl);
+
     /** Drops the entry, if any. */
     void evict(UUID id);
 }

@@ -50,6 +50,19 @@ public final class InMemoryCache<V> implements Cache<V> {
     }
 
     @Override
+    public void putIfAbsent(UUID id, V value, Duration ttl) {
+        if (entries.size() >= maxEntries) {
+            purgeExpired();
+            if (entries.size() >= maxEntries) {
+                return;
+            }
+        }
+        Instant now = clock.instant();
+        entries.compute(id, (key, entry) -> entry != null && entry.expiresAt().isAfter(now)
+                ? entry : new Entry<>(value, now.plus(ttl)));
+    }
+
+    @Override
     public void evict(UUID id) {
         entries.remove(id);
     }

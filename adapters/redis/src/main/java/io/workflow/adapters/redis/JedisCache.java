@@ -95,6 +95,26 @@ public final class JedisCache<V> implements Cache<V> {
     }
 
     @Override
+    public void putIfAbsent(UUID id, V value, Duration ttl) {
+        String key = key(id);
+        if (ttl.toMillis() <= 0 || !circuit.allowsCall()) {
+            return;
+        }
+        String reply;
+        try {
+            reply = redis.set(key, encode.apply(value), SetParams.setParams().nx().px(ttl.toMillis()));
+        } catch (JedisException e) {
+            circuit.failed("SET NX", e);
+            return;
+        }
+        if ("OK".equals(reply)) {
+            // The key was absent: whatever an unconfirmed eviction was meant to drop is gone.
+            unconfirmedEvictions.remove(key);
+        }
+        succeeded();
+    }
+
+    @Override
     public void evict(UUID id) {
         String key = key(id);
         if (!circuit.allowsCall()) {

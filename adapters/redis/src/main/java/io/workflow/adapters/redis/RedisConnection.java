@@ -106,6 +106,10 @@ public final class RedisConnection implements AutoCloseable {
         }
 
         @Override
+        public void putIfAbsent(UUID id, V value, Duration ttl) {
+        }
+
+        @Override
         public void evict(UUID id) {
         }
     }

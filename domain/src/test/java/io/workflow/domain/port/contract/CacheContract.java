@@ -36,6 +36,21 @@ public abstract class CacheContract {
     }
 
     @Test
+    void putIfAbsent_keepsALiveEntry_andFillsAMissingOne() {
+        Run newer = Fixtures.pendingRun(UUID.randomUUID(), Fixtures.now());
+        Run older = Fixtures.pendingRun(newer.id(), Fixtures.now().minusSeconds(60));
+        cache().put(newer.id(), newer, Duration.ofSeconds(10));
+
+        cache().putIfAbsent(newer.id(), older, Duration.ofSeconds(10));
+        assertThat(cache().get(newer.id())).contains(newer);
+
+        cache().evict(newer.id());
+        cache().putIfAbsent(newer.id(), older, Duration.ofSeconds(10));
+        assertThat(cache().get(newer.id())).contains(older);
+        cache().evict(newer.id());
+    }
+
+    @Test
     void unknownId_isAMiss() {
         assertThat(cache().get(UUID.randomUUID())).isEmpty();
     }
