@@ -87,7 +87,7 @@ public final class ObservedStepExecutor implements StepExecutor {
         }
         Map<String, String> headers = new HashMap<>(step.headers());
         headers.put(Traceparent.HEADER, Traceparent.forCall(runId));
-        return new WebhookStep(step.name(), step.url(), step.method(), headers, step.body(), step.retry());
+        return step.withHeaders(headers);
     }
 
     /** The outcome label of a webhook call: the class of its answer, or why there was none. */

@@ -50,6 +50,11 @@ public record WebhookStep(String name, String url, String method, Map<String, St
         this(name, url, method, headers, body, null, null);
     }
 
+    /** The same call with these headers instead of its own. */
+    public WebhookStep withHeaders(Map<String, String> replaced) {
+        return new WebhookStep(name, url, method, replaced, body, retry, timeout);
+    }
+
     /** The same call bounded by {@code limit} at most (the time left of its run). */
     public WebhookStep boundedBy(Duration limit) {
         boolean within = limit.compareTo(MAX_TIMEOUT) > 0 || (timeout != null && timeout.compareTo(limit) <= 0);

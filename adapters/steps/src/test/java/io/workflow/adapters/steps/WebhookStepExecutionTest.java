@@ -272,6 +272,22 @@ class WebhookStepExecutionTest {
     }
 
     @Test
+    void aStepsOwnTimeout_boundsTheCall_belowTheDefault() {
+        server.answerNothing();
+        WebhookStep step = new WebhookStep("notify", server.url("/x"), "POST", Map.of(), null, null, Duration.ofMillis(300));
+        long started = System.nanoTime();
+
+        StepOutcome outcome;
+        try (StepExecutors patient = new StepExecutors(new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(30), 64 * 1024, LOOPBACK_RECEIVERS))) {
+            outcome = patient.execute(step, context);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(outcome).isEqualTo(new Failed("webhook POST " + server.url("/x") + " failed: timed out after 300 ms", null,
+                Failure.TIMEOUT, null));
+    }
+
+    @Test
     void unknownPlaceholder_failsNamingItAndSendsNothing() {
         WebhookStep step = new WebhookStep("notify", server.url("/x"), "POST", Map.of(),
                 Map.of("id", "${payload.account_id}"));
