@@ -173,8 +173,8 @@ final class Service implements AutoCloseable {
 
     /** The ports with the run repository, the caches and (through the service) the steps observed: counted and logged. */
     private static DrivenPorts observed(DrivenPorts ports, Telemetry telemetry) {
-        return new DrivenPorts(ports.workflows(), telemetry.runs(ports.runs(), ports.workflows(), ports.workflowCache()),
-                telemetry.cache(ports.workflowCache(), "workflow"), telemetry.cache(ports.runCache(), "run"),
+        Telemetry.ObservedRuns observed = telemetry.observe(ports.runs(), ports.workflows(), ports.workflowCache());
+        return new DrivenPorts(ports.workflows(), observed.runs(), observed.workflowCache(), telemetry.cache(ports.runCache(), "run"),
                 ports.dispatcher(), ports.completions(), ports.intake(), ports.readinessChecks(), ports.signingSecrets(),
                 ports.idempotencyKeys(), ports.apiKeys(), ports.deadLetters());
     }

@@ -34,10 +34,21 @@ public final class Telemetry {
         return new Telemetry(metrics ? new Meters(Metrics.globalRegistry()) : null);
     }
 
-    /** The run repository, counted and logged; step types are read through the workflow cache first. */
-    public RunRepository runs(RunRepository runs, WorkflowRepository workflows, Cache<Workflow> workflowCache) {
-        return new ObservedRunRepository(runs, meters == null ? null : new RunMetrics(meters, workflowLabel),
-                new StepTypes(workflows, workflowCache));
+    /** The run repository and the workflow cache as {@link #observe} returns them. */
+    public record ObservedRuns(RunRepository runs, Cache<Workflow> workflowCache) {
+    }
+
+    /**
+     * The run repository, counted and logged, and the workflow cache, its reads counted. Each
+     * workflow the cache hands out or takes in is kept for labelling its runs' step results by type,
+     * so a worker, which has just read the workflow through the cache to run it, reads it no second
+     * time for that; a version it never saw is read from the cache, else the store.
+     */
+    public ObservedRuns observe(RunRepository runs, WorkflowRepository workflows, Cache<Workflow> workflowCache) {
+        StepTypes stepTypes = new StepTypes(workflows, workflowCache);
+        return new ObservedRuns(
+                new ObservedRunRepository(runs, meters == null ? null : new RunMetrics(meters, workflowLabel), stepTypes),
+                stepTypes.remembering(cache(workflowCache, "workflow")));
     }
 
     /** The cache, its reads counted under {@code cache="<name>"}. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Step types by workflow version: read through the workflow cache first, each version once. */
+/** Step types by workflow version: kept from the workflow cache's traffic, else read through it first, each version once. */
 class StepTypesTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -37,6 +37,28 @@ class StepTypesTest {
         assertThat(types.typeOf(first.uuid(), 1, "wait")).isEqualTo("delay");
         assertThat(types.typeOf(first.uuid(), 1, "wait")).isEqualTo("delay");
         assertThat(storeReads).hasValue(0);
+    }
+
+    @Test
+    void aWorkflowThatPassedThroughTheRememberingCache_isNotReadAgain() {
+        workflows.save(first);
+        types.remembering(cache).putIfAbsent(first.uuid(), first, Duration.ofMinutes(1));
+        cache.evict(first.uuid()); // neither the cache nor the store has to answer now
+
+        assertThat(types.typeOf(first.uuid(), 1, "wait")).isEqualTo("delay");
+        assertThat(storeReads).hasValue(0);
+    }
+
+    @Test
+    void aWorkflowReadThroughTheRememberingCache_isKeptAsTheVersionItIs() {
+        workflows.save(first);
+        cache.put(first.uuid(), first, Duration.ofMinutes(1));
+        assertThat(types.remembering(cache).get(first.uuid())).contains(first);
+        cache.evict(first.uuid());
+
+        assertThat(types.typeOf(first.uuid(), 1, "wait")).isEqualTo("delay");
+        assertThat(types.typeOf(first.uuid(), 2, "wait")).as("a version never seen is read from the store").isEqualTo("unknown");
+        assertThat(storeReads).hasValue(1);
     }
 
     @Test
