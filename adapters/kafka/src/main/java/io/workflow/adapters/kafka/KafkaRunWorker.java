@@ -123,37 +123,37 @@ public final class KafkaRunWorker implements AutoCloseable {
      */
     public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters,
                                        RequestCorrelation requests) {
-        return start(settings, execute, deadLetters, requests, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
+        return start(settings, execute, Options.DEFAULTS.deadLetters(deadLetters).requests(requests));
     }
 
-    /** The same, with no request ids carried to the runs' threads. */
-    public static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters) {
-        return start(settings, execute, deadLetters, RequestCorrelation.NONE);
-    }
-
-    /** For tests that do not look at dead letters: they are only logged (and sent to the dead-letter topic). */
+    /** For tests that vary nothing: dead letters are only logged (and sent to the dead-letter topic). */
     static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute) {
-        return start(settings, execute, RequestCorrelation.NONE);
+        return start(settings, execute, Options.DEFAULTS);
     }
 
-    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RequestCorrelation requests) {
-        return start(settings, execute, NOT_KEPT, requests);
-    }
-
-    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, RetryBackoff retry, Duration shutdownGrace) {
-        return start(settings, execute, NOT_KEPT, retry, shutdownGrace);
-    }
-
-    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters, RetryBackoff retry,
-                                Duration shutdownGrace) {
-        return start(settings, execute, deadLetters, RequestCorrelation.NONE, retry, shutdownGrace);
-    }
-
-    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, DeadLetterRecorder deadLetters,
-                                RequestCorrelation requests, RetryBackoff retry, Duration shutdownGrace) {
-        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, deadLetters, requests, retry, shutdownGrace);
+    static KafkaRunWorker start(KafkaSettings settings, ExecuteRun execute, Options options) {
+        KafkaRunWorker worker = new KafkaRunWorker(settings, execute, options.deadLetters(), options.requests(),
+                options.retry(), options.shutdownGrace());
         worker.pollThread.start();
         return worker;
+    }
+
+    /** What a worker is started with besides its settings and use case; tests vary them one at a time. */
+    record Options(DeadLetterRecorder deadLetters, RequestCorrelation requests, RetryBackoff retry, Duration shutdownGrace) {
+        static final Options DEFAULTS = new Options(NOT_KEPT, RequestCorrelation.NONE, RetryBackoff.DEFAULT, DEFAULT_SHUTDOWN_GRACE);
+
+        Options deadLetters(DeadLetterRecorder recorder) {
+            return new Options(recorder, requests, retry, shutdownGrace);
+        }
+
+        Options requests(RequestCorrelation correlation) {
+            return new Options(deadLetters, correlation, retry, shutdownGrace);
+        }
+
+        /** How often and how long a failed run's record is tried again, and how long a closing worker waits for runs. */
+        Options retry(RetryBackoff backoff, Duration grace) {
+            return new Options(deadLetters, requests, backoff, grace);
+        }
     }
 
     /** Whether the worker still polls (false after {@link #close()} or a fatal consumer error). */

@@ -76,7 +76,7 @@ class KafkaRunWorkerIT {
         try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
             seen.put(runId, String.valueOf(correlation.current()));
             return Outcome.EXECUTED;
-        }, correlation)) {
+        }, KafkaRunWorker.Options.DEFAULTS.requests(correlation))) {
             await(WAIT, "both runs executed", () -> seen.size() == 2);
         }
         assertThat(seen).containsEntry(underRequest.id(), "req-kafka-1").containsEntry(withoutRequest.id(), "null");
@@ -156,7 +156,7 @@ class KafkaRunWorkerIT {
         try (KafkaRunWorker worker = KafkaRunWorker.start(settings, runId -> {
             executed.add(runId);
             return runId.equals(missing) ? Outcome.NOT_FOUND : Outcome.EXECUTED;
-        }, store, QUICK_RETRY, Duration.ofSeconds(2))) {
+        }, KafkaRunWorker.Options.DEFAULTS.deadLetters(store).retry(QUICK_RETRY, Duration.ofSeconds(2)))) {
             await(WAIT, "both runs tried", () -> executed.containsAll(runs));
             await(WAIT, "the store refused both letters more than once", () -> refused.get() >= 4);
             Thread.sleep(1000); // several poll-and-commit rounds
@@ -194,7 +194,7 @@ class KafkaRunWorkerIT {
                 throw new StoreUnavailableException("find run: PostgreSQL is unavailable", null);
             }
             return Outcome.EXECUTED;
-        }, QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE)) {
+        }, KafkaRunWorker.Options.DEFAULTS.retry(QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE))) {
             await(WAIT, "offsets committed after the third attempt", () -> committedToTheEnd(settings));
         }
         assertThat(attempts).hasValue(3);
@@ -212,7 +212,7 @@ class KafkaRunWorkerIT {
                 throw new IllegalStateException("database down");
             }
             return Outcome.EXECUTED;
-        }, QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE)) {
+        }, KafkaRunWorker.Options.DEFAULTS.retry(QUICK_RETRY, KafkaRunWorker.DEFAULT_SHUTDOWN_GRACE))) {
             await(WAIT, "offsets committed past the failing run", () -> committedToTheEnd(settings));
         }
         assertThat(attempts.get(runs.getFirst())).hasValue(QUICK_RETRY.attempts());

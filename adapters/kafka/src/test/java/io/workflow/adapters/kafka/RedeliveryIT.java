@@ -87,7 +87,8 @@ class RedeliveryIT {
         try (KafkaRunDispatcher dispatcher = new KafkaRunDispatcher(settings)) {
             dispatcher.dispatch(run);
         }
-        KafkaRunWorker first = KafkaRunWorker.start(settings, this::execute, RetryBackoff.DEFAULT, Duration.ofMillis(200));
+        KafkaRunWorker first = KafkaRunWorker.start(settings, this::execute,
+                KafkaRunWorker.Options.DEFAULTS.retry(RetryBackoff.DEFAULT, Duration.ofMillis(200)));
         await(WAIT, "the first worker claimed the run",
                 () -> runs.findById(run.id()).orElseThrow().status() == RunStatus.RUNNING);
 
