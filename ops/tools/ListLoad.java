@@ -1,19 +1,27 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop GET load of fixed duration on one URL, and what it cost one server process: CONNECTIONS
- * platform threads, one HTTP/1.1 keep-alive client each, send the request again as soon as the answer
- * is in; 3 s uncounted warm-up, then SECONDS counted. Prints answers per second, the mean body size,
- * and the CPU the process PID spent meanwhile (utime + stime from /proc/PID/stat, 100 ticks a
- * second), in cores and in CPU-microseconds per answer. Every request is bounded by a 10 s timeout.
+ * A closed-loop GET load of fixed duration on one URL, and what it cost one server process:
+ * CONNECTIONS clients, each a virtual thread with one HTTP/1.1 keep-alive socket, send the request
+ * again as soon as the answer is in, so about CONNECTIONS requests are in the server at once (with
+ * more than the API's permits, the rest wait in its queue). 3 s uncounted warm-up, then SECONDS
+ * counted. Prints 2xx answers per second, other answers, the mean 2xx body size, and the CPU the
+ * process PID spent meanwhile (utime + stime from /proc/PID/stat, 100 ticks a second) in cores and
+ * in CPU-microseconds per 2xx answer. Every connect and read has a 10 s time-out, and the whole run
+ * ends within SECONDS + 25 s.
  * <pre>java ops/tools/ListLoad.java URL CONNECTIONS SECONDS PID</pre>
  */
 public class ListLoad {
@@ -28,32 +36,46 @@ public class ListLoad {
         int connections = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         String pid = args[3];
+        byte[] request = ("GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        AtomicLong other = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean counting = new AtomicBoolean();
-        Thread[] clients = new Thread[connections];
+        List<Thread> clients = new ArrayList<>();
+        List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < connections; i++) {
-            clients[i] = Thread.ofPlatform().start(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+            clients.add(Thread.ofVirtual().start(() -> {
                 while (!stop.get()) {
-                    try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (counting.get() && response.statusCode() == 200) {
-                            ok.incrementAndGet();
-                            bytes.addAndGet(response.body().length);
-                        } else if (counting.get()) {
-                            failed.incrementAndGet();
+                    try (Socket socket = new Socket()) {
+                        sockets.add(socket);
+                        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+                        socket.setSoTimeout(10_000);
+                        OutputStream out = socket.getOutputStream();
+                        InputStream in = new BufferedInputStream(socket.getInputStream());
+                        while (!stop.get()) {
+                            out.write(request);
+                            out.flush();
+                            long[] answer = readResponse(in);
+                            boolean success = Math.abs(answer[0]) / 100 == 2;
+                            if (counting.get()) {
+                                (success ? ok : other).incrementAndGet();
+                                if (success) {
+                                    bytes.addAndGet(answer[1]);
+                                }
+                            }
+                            if (answer[0] <= 0) {
+                                break; // the server closes (a 503 does): connect again
+                            }
                         }
-                    } catch (Exception e) {
+                    } catch (IOException e) {
                         if (counting.get()) {
-                            failed.incrementAndGet();
+                            other.incrementAndGet();
                         }
                     }
                 }
-            });
+            }));
         }
         Thread.sleep(WARM_UP_MILLIS);
         long cpuBefore = cpuTicks(pid);
@@ -64,18 +86,66 @@ public class ListLoad {
         long cpuAfter = cpuTicks(pid);
         long end = System.nanoTime();
         stop.set(true);
+        synchronized (sockets) {
+            for (Socket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing only
+                }
+            }
+        }
+        long deadline = System.nanoTime() + 20_000_000_000L;
         for (Thread client : clients) {
-            client.join(15_000);
+            client.join(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
         double elapsed = (end - start) / 1e9;
         long answers = ok.get();
         long ticks = cpuAfter - cpuBefore;
-        System.out.printf("ok=%d errors=%d %.1f req/s  avg body %d B  server CPU %.2f cores, %.0f CPU-us/request%n",
-                answers, failed.get(), answers / elapsed, answers == 0 ? 0 : bytes.get() / answers,
+        System.out.printf("2xx=%d other=%d %.1f req/s  avg body %d B  server CPU %.2f cores, %.0f CPU-us/request%n",
+                answers, other.get(), answers / elapsed, answers == 0 ? 0 : bytes.get() / answers,
                 ticks / 100.0 / elapsed, ticks * 10_000.0 / Math.max(1, answers));
+        System.exit(0);
     }
 
-    /** The process's user and system time so far, in clock ticks. */
+    /**
+     * Reads one response (status line, headers, a Content-Length body): its status, negated when the
+     * server closes the connection after it (0 when the server had closed it already), and its body's length.
+     */
+    private static long[] readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (statusLine == null || statusLine.length() < 12) {
+            return new long[] {0, 0};
+        }
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        long length = 0;
+        boolean close = false;
+        String header;
+        while ((header = line(in)) != null && !header.isEmpty()) {
+            String lower = header.toLowerCase();
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(header.substring(15).trim());
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                close = true;
+            }
+        }
+        in.skipNBytes(length);
+        return new long[] {close ? -status : status, length};
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                int last = line.length() - 1;
+                return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : line.toString();
+    }
+
     private static long cpuTicks(String pid) throws Exception {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

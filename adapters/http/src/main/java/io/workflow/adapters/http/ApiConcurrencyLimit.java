@@ -1,14 +1,10 @@
 package io.workflow.adapters.http;
 
-import io.helidon.common.concurrency.limits.FixedLimit;
-import io.helidon.common.concurrency.limits.LimitAlgorithm;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-
-import java.util.Optional;
 
 /**
  * The API's concurrency limit: at most {@link ClientLimits#apiPermits()} requests under
@@ -20,15 +16,10 @@ import java.util.Optional;
  * 503 with {@code Retry-After}, and its connection closed.
  */
 final class ApiConcurrencyLimit implements Filter {
-    private final FixedLimit limit;
+    private final FifoLimit limit;
 
     ApiConcurrencyLimit(ClientLimits limits) {
-        limit = FixedLimit.builder()
-                .permits(limits.apiPermits())
-                .queueLength(limits.apiQueueLength())
-                .queueTimeout(limits.apiQueueTimeout())
-                .fair(true)
-                .build();
+        limit = new FifoLimit(limits.apiPermits(), limits.apiQueueLength(), limits.apiQueueTimeout());
     }
 
     @Override
@@ -37,8 +28,7 @@ final class ApiConcurrencyLimit implements Filter {
             chain.proceed();
             return;
         }
-        Optional<LimitAlgorithm.Token> permit = limit.tryAcquire(true);
-        if (permit.isEmpty()) {
+        if (!limit.acquire()) {
             // Closing the connection spares reading a body nobody will use (from a client that may be slow).
             res.header(HeaderValues.CONNECTION_CLOSE);
             ProblemResponses.unavailable(res, ProblemResponses.RETRY_AFTER_SECONDS,
@@ -47,10 +37,8 @@ final class ApiConcurrencyLimit implements Filter {
         }
         try {
             chain.proceed();
-            permit.get().success();
-        } catch (RuntimeException | Error e) {
-            permit.get().dropped();
-            throw e;
+        } finally {
+            limit.release();
         }
     }
 }
