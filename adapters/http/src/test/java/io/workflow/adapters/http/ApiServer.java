@@ -2,6 +2,9 @@ package io.workflow.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +21,11 @@ import java.util.Map;
 
 /**
  * The real API on a real Helidon server (port 0), configured exactly as bootstrap does through
- * {@link HttpApi#configure}, over {@link StubUseCases}; and a JDK client to talk to it.
+ * {@link HttpApi#configure}, over {@link StubUseCases}; and a JDK client to talk to it. A test class
+ * that shares one server registers it ({@code @RegisterExtension static final ApiServer api = ...}):
+ * the stub use cases are then reset before each test, and the server stopped after the last.
  */
-final class ApiServer implements AutoCloseable {
+final class ApiServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final String CURSOR_SECRET = "test-cursor-secret";
@@ -84,6 +89,16 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        useCases.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     Reply get(String path) {

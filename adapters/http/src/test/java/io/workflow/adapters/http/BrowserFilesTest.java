@@ -1,8 +1,7 @@
 package io.workflow.adapters.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,17 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboard ({@code /ui}) and the API docs ({@code /docs}): files from the jar, with the headers browsers need. */
 class BrowserFilesTest {
     private static final Pattern LOCAL_REFERENCE = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"");
-    private static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     @ParameterizedTest
     @CsvSource({

@@ -1,10 +1,8 @@
 package io.workflow.adapters.http;
 
 import io.workflow.domain.port.StoreUnavailableException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,22 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every route shares: unknown paths and methods, body size and media type. */
 class HttpErrorsTest {
     private static final int ONE_MIB = 1024 * 1024;
-    private static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.useCases.reset();
-    }
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(textBlock = """

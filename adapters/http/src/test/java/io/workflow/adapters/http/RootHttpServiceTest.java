@@ -1,8 +1,7 @@
 package io.workflow.adapters.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -16,23 +15,15 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RootHttpServiceTest {
-    private static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        // Authentication off, but the key routes served (their use cases never reached here), so every documented route exists.
-        api = ApiServer.start(new HttpApi.Access(false, HttpApi.Access.off().authenticate(), new HttpApi.KeyUseCases(
-                command -> {
-                    throw new UnsupportedOperationException();
-                }, List::of, id -> {
-                    throw new UnsupportedOperationException();
-                }), KeyRateLimit.off()));
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    // Authentication off, but the key routes served (their use cases never reached here), so every documented route exists.
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start(new HttpApi.Access(false, HttpApi.Access.off().authenticate(),
+            new HttpApi.KeyUseCases(
+                    command -> {
+                        throw new UnsupportedOperationException();
+                    }, List::of, id -> {
+                        throw new UnsupportedOperationException();
+                    }), KeyRateLimit.off()));
 
     @Test
     void root_returnsTheServiceName() {

@@ -7,10 +7,9 @@ import io.workflow.domain.port.RunDispatcher.DispatchException;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,22 +28,12 @@ import static io.workflow.adapters.http.ProblemAssertions.assertNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunHttpServiceTest {
-    private static ApiServer api;
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
     private String workflowId;
-
-    @BeforeAll
-    static void start() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
 
     @BeforeEach
     void resetAndCreateWorkflow() {
-        api.useCases.reset();
         workflowId = (String) api.postJson("/api/v1/workflows",
                 "{\"name\": \"w\", \"steps\": [{\"name\": \"wait\", \"type\": \"delay\", \"config\": {\"duration\": 1}}]}")
                 .json().get("workflow_id");

@@ -7,10 +7,9 @@ import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
 import io.workflow.domain.run.RunStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,24 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunListingQueryTest {
     private static final Instant BASE = Instant.parse("2026-11-30T10:00:00Z");
 
-    private static ApiServer api;
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
     private UUID workflowId;
     /** Six runs a minute apart from BASE on, oldest first. */
     private final List<String> runs = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
     @BeforeEach
     void storeRuns() {
-        api.useCases.reset();
         runs.clear();
         workflowId = UUID.fromString((String) api.postJson("/api/v1/workflows", "{\"name\": \"w\", \"steps\": []}")
                 .json().get("workflow_id"));

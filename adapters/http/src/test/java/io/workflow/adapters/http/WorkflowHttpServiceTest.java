@@ -2,10 +2,8 @@ package io.workflow.adapters.http;
 
 import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.Workflow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,22 +27,8 @@ class WorkflowHttpServiceTest {
                                    "headers": {"X-Token": "t"}, "body": {"user": "${payload.user_id}"}}}]}
             """;
 
-    private static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.useCases.reset();
-    }
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     @Test
     void givenValidWorkflow_create_returns200WithIdAndLocation() {

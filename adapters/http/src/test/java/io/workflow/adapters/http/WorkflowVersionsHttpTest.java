@@ -1,10 +1,8 @@
 package io.workflow.adapters.http;
 
 import io.workflow.domain.workflow.Workflow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
@@ -26,22 +24,8 @@ class WorkflowVersionsHttpTest {
              "payload_schema": {"type": "object", "required": ["user_id"],
                                 "properties": {"user_id": {"type": "integer", "minimum": 1}}}}""";
 
-    private static ApiServer api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.useCases.reset();
-    }
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     private static UUID created() {
         return UUID.fromString((String) api.postJson("/api/v1/workflows", FIRST).json().get("workflow_id"));

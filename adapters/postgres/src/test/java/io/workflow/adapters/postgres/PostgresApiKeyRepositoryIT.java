@@ -2,24 +2,14 @@ package io.workflow.adapters.postgres;
 
 import io.workflow.domain.port.ApiKeyRepository;
 import io.workflow.domain.port.contract.ApiKeyRepositoryContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresApiKeyRepositoryIT extends ApiKeyRepositoryContract {
-    private static PostgresStore store;
-
-    @BeforeAll
-    static void openStore() {
-        store = PostgresTestDatabase.openStore();
-    }
-
-    @AfterAll
-    static void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase.ClassStore db = new PostgresTestDatabase.ClassStore();
 
     @Override
     protected ApiKeyRepository repository() {
-        return store.apiKeys();
+        return db.store.apiKeys();
     }
 }

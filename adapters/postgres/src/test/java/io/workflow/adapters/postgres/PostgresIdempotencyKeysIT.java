@@ -2,24 +2,14 @@ package io.workflow.adapters.postgres;
 
 import io.workflow.domain.port.IdempotencyKeys;
 import io.workflow.domain.port.contract.IdempotencyKeysContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresIdempotencyKeysIT extends IdempotencyKeysContract {
-    private static PostgresStore store;
-
-    @BeforeAll
-    static void openStore() {
-        store = PostgresTestDatabase.openStore();
-    }
-
-    @AfterAll
-    static void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase.ClassStore db = new PostgresTestDatabase.ClassStore();
 
     @Override
     protected IdempotencyKeys keys() {
-        return store.idempotencyKeys();
+        return db.store.idempotencyKeys();
     }
 }

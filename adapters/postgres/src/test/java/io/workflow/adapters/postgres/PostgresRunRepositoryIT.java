@@ -11,9 +11,8 @@ import io.workflow.domain.port.contract.RunRepositoryContract;
 import io.workflow.domain.run.JsonText;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,26 +31,17 @@ class PostgresRunRepositoryIT extends RunRepositoryContract {
     private static final int MEGABYTE = 1_000_000;
     private static final long BUDGET = 2 * 1024 * 1024;
 
-    private static PostgresStore store;
-
-    @BeforeAll
-    static void openStore() {
-        store = PostgresTestDatabase.openStore();
-    }
-
-    @AfterAll
-    static void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase.ClassStore db = new PostgresTestDatabase.ClassStore();
 
     @Override
     protected RunRepository runs() {
-        return store.runs();
+        return db.store.runs();
     }
 
     @Override
     protected WorkflowRepository workflows() {
-        return store.workflows();
+        return db.store.workflows();
     }
 
     @Override
@@ -91,7 +81,7 @@ class PostgresRunRepositoryIT extends RunRepositoryContract {
     @Test
     void rowsWithoutStoredSizes_areMeasuredFromTheirText() {
         for (int i = 0; i < 3; i++) {
-            store.dbClient().execute().createDmlStatement("""
+            db.store.dbClient().execute().createDmlStatement("""
                     INSERT INTO runs (id, workflow_id, status, payload, created_at, step_results)
                     VALUES (gen_random_uuid(), CAST(:workflow_id AS uuid), 'pending',
                             jsonb_build_object('blob', repeat('x', 10000)), now() - :n * interval '1 second', '{}')""")

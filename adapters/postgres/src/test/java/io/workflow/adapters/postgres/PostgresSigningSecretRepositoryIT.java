@@ -2,24 +2,14 @@ package io.workflow.adapters.postgres;
 
 import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.contract.SigningSecretRepositoryContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresSigningSecretRepositoryIT extends SigningSecretRepositoryContract {
-    private static PostgresStore store;
-
-    @BeforeAll
-    static void openStore() {
-        store = PostgresTestDatabase.openStore();
-    }
-
-    @AfterAll
-    static void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase.ClassStore db = new PostgresTestDatabase.ClassStore();
 
     @Override
     protected SigningSecretRepository repository() {
-        return store.signingSecrets();
+        return db.store.signingSecrets();
     }
 }

@@ -1,5 +1,8 @@
 package io.workflow.adapters.postgres;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.time.Duration;
 
 /**
@@ -36,6 +39,20 @@ final class PostgresTestDatabase {
             migrated = true;
         }
         return PostgresStore.open(settings);
+    }
+
+    /**
+     * A store for one test class, registered as an extension
+     * ({@code @RegisterExtension static final PostgresTestDatabase.ClassStore db = new ClassStore();}):
+     * opened with the class, closed after its last test.
+     */
+    static final class ClassStore implements AfterAllCallback {
+        final PostgresStore store = openStore();
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            store.close();
+        }
     }
 
     private static String env(String name, String fallback) {
