@@ -43,18 +43,18 @@ public final class ChangeRunService implements CancelRun, RetryRun {
     }
 
     @Override
-    public Run cancel(UUID runId) {
-        Optional<Run> cancelled = change(runId, run -> run.status() == RunStatus.CANCELLED ? null : run.cancel(clock.instant()));
+    public Run cancel(String tenant, UUID runId) {
+        Optional<Run> cancelled = change(tenant, runId, run -> run.status() == RunStatus.CANCELLED ? null : run.cancel(clock.instant()));
         if (cancelled.isEmpty()) {
-            return find(runId); // already cancelled: nothing to announce again
+            return find(tenant, runId); // already cancelled: nothing to announce again
         }
         completions.completed(cancelled.get());
         return cancelled.get();
     }
 
     @Override
-    public Run retry(UUID runId) {
-        Run retried = change(runId, Run::retry).orElseThrow();
+    public Run retry(String tenant, UUID runId) {
+        Run retried = change(tenant, runId, Run::retry).orElseThrow();
         try {
             dispatcher.dispatch(retried);
         } catch (DispatchException e) {
@@ -65,12 +65,12 @@ public final class ChangeRunService implements CancelRun, RetryRun {
     }
 
     /**
-     * Stores {@code change(run)} in place of the stored run; empty when the change says there is
-     * nothing to do (returns null). Domain exceptions from {@code change} (an illegal transition) pass through.
+     * Stores {@code change(run)} in place of the tenant's stored run; empty when the change says there
+     * is nothing to do (returns null). Domain exceptions from {@code change} (an illegal transition) pass through.
      */
-    private Optional<Run> change(UUID runId, Function<Run, Run> change) {
+    private Optional<Run> change(String tenant, UUID runId, Function<Run, Run> change) {
         for (int tries = 1; ; tries++) {
-            Run stored = find(runId);
+            Run stored = find(tenant, runId);
             Run next = change.apply(stored);
             if (next == null) {
                 return Optional.empty();
@@ -85,7 +85,9 @@ public final class ChangeRunService implements CancelRun, RetryRun {
         }
     }
 
-    private Run find(UUID runId) {
-        return runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId));
+    /** The run if {@code tenant} owns it; another tenant's is not found, like an unknown one. */
+    private Run find(String tenant, UUID runId) {
+        return runs.findById(runId).filter(run -> run.tenant().equals(tenant))
+                .orElseThrow(() -> new NotFoundException("run", runId));
     }
 }

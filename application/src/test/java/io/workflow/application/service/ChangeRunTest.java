@@ -55,7 +55,7 @@ class ChangeRunTest {
         Run run = triggered(wiring.workflowOfDelays("first"));
         wiring.clock.advance(Duration.ofSeconds(2));
 
-        Run cancelled = change.cancel(run.id());
+        Run cancelled = change.cancel(run.tenant(), run.id());
 
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.completedAt()).isEqualTo(T0.plusSeconds(2));
@@ -72,18 +72,28 @@ class ChangeRunTest {
     @Test
     void cancel_isIdempotent_butRefusesARunThatEndedOtherwise_andAnUnknownOne() {
         Run run = triggered(wiring.workflowOfDelays("first"));
-        Run cancelled = change.cancel(run.id());
+        Run cancelled = change.cancel(run.tenant(), run.id());
         wiring.clock.advance(Duration.ofSeconds(5));
 
-        assertThat(change.cancel(run.id())).isEqualTo(cancelled);
+        assertThat(change.cancel(run.tenant(), run.id())).isEqualTo(cancelled);
         assertThat(completed).as("announced once").hasSize(1);
 
         Run other = triggered(wiring.workflowOfDelays("only"));
         wiring.executeRun((step, context) -> new StepOutcome.Succeeded(null), completed::add).execute(other.id());
-        assertThatThrownBy(() -> change.cancel(other.id())).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> change.cancel(other.tenant(), other.id())).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("a success run cannot become cancelled");
         assertThat(stored(other).status()).isEqualTo(RunStatus.SUCCESS);
-        assertThatThrownBy(() -> change.cancel(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> change.cancel("default", UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anotherTenantsRun_isNotFound_forCancelOrRetry_andStaysAsItWas() {
+        Run run = triggered(wiring.workflowOfDelays("first"));
+
+        assertThatThrownBy(() -> change.cancel("someone-else", run.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> change.retry("someone-else", run.id())).isInstanceOf(NotFoundException.class);
+        assertThat(stored(run)).isEqualTo(run);
+        assertThat(completed).isEmpty();
     }
 
     @Test
@@ -105,7 +115,7 @@ class ChangeRunTest {
             Future<Outcome> outcome = threads.submit(() -> execute.execute(run.id()));
             assertThat(inStep.await(5, TimeUnit.SECONDS)).isTrue();
 
-            Run cancelled = change.cancel(run.id());
+            Run cancelled = change.cancel(run.tenant(), run.id());
 
             assertThat(outcome.get(5, TimeUnit.SECONDS)).as("the delay was dropped").isEqualTo(Outcome.HELD_ELSEWHERE);
             assertThat(stored(run)).isEqualTo(cancelled);
@@ -127,7 +137,7 @@ class ChangeRunTest {
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         dispatched.clear();
 
-        Run retried = change.retry(run.id());
+        Run retried = change.retry(run.tenant(), run.id());
 
         assertThat(retried.status()).isEqualTo(RunStatus.PENDING);
         assertThat(retried.attempt()).isEqualTo(2);
@@ -149,9 +159,9 @@ class ChangeRunTest {
     void retry_refusesARunThatIsNotFailedOrCancelled() {
         Run run = triggered(wiring.workflowOfDelays("first"));
 
-        assertThatThrownBy(() -> change.retry(run.id())).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> change.retry(run.tenant(), run.id())).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("a pending run cannot become pending");
         assertThat(stored(run).attempt()).isEqualTo(1);
-        assertThat(change.retry(change.cancel(run.id()).id()).attempt()).isEqualTo(2);
+        assertThat(change.retry(run.tenant(), change.cancel(run.tenant(), run.id()).id()).attempt()).isEqualTo(2);
     }
 }

@@ -216,7 +216,7 @@ class DurableTimersTest {
         Run run = trigger(workflow(null, null, new DelayStep("wait", Duration.ofHours(1))));
         assertThat(execute.execute(run.id())).isEqualTo(Outcome.WAITING);
 
-        Run cancelled = new ChangeRunService(wiring.runs, r -> { }, completed::add, wiring.runCacheAside, wiring.clock).cancel(run.id());
+        Run cancelled = new ChangeRunService(wiring.runs, r -> { }, completed::add, wiring.runCacheAside, wiring.clock).cancel(run.tenant(), run.id());
 
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.timer()).isNull();

@@ -64,9 +64,15 @@ final class RunHttpService implements HttpService {
                 .any(RUNS, methodNotAllowed(Method.GET))
                 .get(RUN, this::get)
                 .any(RUN, methodNotAllowed(Method.GET))
-                .post(CANCEL, (req, res) -> sendRun(res, cancelRun.cancel(ownRunId(req))))
+                .post(CANCEL, (req, res) -> {
+                    Caller caller = Callers.require(req, Scope.RUNS_TRIGGER);
+                    sendRun(res, cancelRun.cancel(caller.tenant(), runId(req)));
+                })
                 .any(CANCEL, methodNotAllowed(Method.POST))
-                .post(RETRY, (req, res) -> sendRun(res, retryRun.retry(ownRunId(req))))
+                .post(RETRY, (req, res) -> {
+                    Caller caller = Callers.require(req, Scope.RUNS_TRIGGER);
+                    sendRun(res, retryRun.retry(caller.tenant(), runId(req)));
+                })
                 .any(RETRY, methodNotAllowed(Method.POST));
     }
 
@@ -85,15 +91,6 @@ final class RunHttpService implements HttpService {
     /** One run as read by id, cancelled or retried: the run document with its timeline. */
     private void sendRun(ServerResponse res, Run run) {
         Json.send(res, RunJson.tree(run, getRun.timeline(run).orElse(null)));
-    }
-
-    /**
-     * The id of a run the caller may change (cancel, retry: {@code runs:trigger}); another tenant's
-     * run answers 404 before anything changes, like an unknown one.
-     */
-    private UUID ownRunId(ServerRequest req) {
-        Caller caller = Callers.require(req, Scope.RUNS_TRIGGER);
-        return getRun.get(caller.tenant(), runId(req)).id();
     }
 
     private static UUID runId(ServerRequest req) {

@@ -98,8 +98,9 @@ final class StubUseCases {
             return listed(query);
         };
         // The run's own rules decide (an illegal change throws), as the real use case does.
-        CancelRun cancel = id -> runs.compute(id, (key, run) -> cancelled(find(runs, id, "run")));
-        RetryRun retry = id -> runs.compute(id, (key, run) -> find(runs, id, "run").retry());
+        // Another tenant's run is not found, as GetRun.get(tenant, id) says.
+        CancelRun cancel = (tenant, id) -> runs.compute(id, (key, run) -> cancelled(getRun.get(tenant, id)));
+        RetryRun retry = (tenant, id) -> runs.compute(id, (key, run) -> getRun.get(tenant, id).retry());
         HttpApi.UseCases seed = new HttpApi.UseCases(create, getWorkflow, trigger, getRun, list, cancel, retry);
         // Read at each request, so a test can set the dead letters' use cases after the server started.
         HttpApi.DeadLetterUseCases letters = new HttpApi.DeadLetterUseCases(
