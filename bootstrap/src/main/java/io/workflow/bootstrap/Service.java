@@ -86,7 +86,7 @@ final class Service implements AutoCloseable {
             DrivenPorts ports = observed(switch (mode) {
                 case EMBEDDED -> EmbeddedPorts.open(settings, clock, closer);
                 case STACK -> StackPorts.open(settings, closer, telemetry);
-            }, telemetry);
+            }, telemetry, role.executesRuns());
             CacheAside<Workflow> workflowCache = CacheAside.forWorkflows(ports.workflowCache());
             CacheAside<Run> runCache = CacheAside.forRuns(ports.runCache());
             if (role.executesRuns()) {
@@ -172,8 +172,8 @@ final class Service implements AutoCloseable {
     }
 
     /** The ports with the run repository, the caches and (through the service) the steps observed: counted and logged. */
-    private static DrivenPorts observed(DrivenPorts ports, Telemetry telemetry) {
-        Telemetry.ObservedRuns observed = telemetry.observe(ports.runs(), ports.workflows(), ports.workflowCache());
+    private static DrivenPorts observed(DrivenPorts ports, Telemetry telemetry, boolean executesRuns) {
+        Telemetry.ObservedRuns observed = telemetry.observe(ports.runs(), ports.workflows(), ports.workflowCache(), executesRuns);
         return new DrivenPorts(ports.workflows(), observed.runs(), observed.workflowCache(), telemetry.cache(ports.runCache(), "run"),
                 ports.dispatcher(), ports.completions(), ports.intake(), ports.readinessChecks(), ports.signingSecrets(),
                 ports.idempotencyKeys(), ports.apiKeys(), ports.deadLetters());

@@ -39,16 +39,20 @@ public final class Telemetry {
     }
 
     /**
-     * The run repository, counted and logged, and the workflow cache, its reads counted. Each
-     * workflow the cache hands out or takes in is kept for labelling its runs' step results by type,
-     * so a worker, which has just read the workflow through the cache to run it, reads it no second
-     * time for that; a version it never saw is read from the cache, else the store.
+     * The run repository, counted and logged, and the workflow cache, its reads counted. Where runs
+     * are executed ({@code executesRuns}), each workflow the cache hands out or takes in is kept for
+     * labelling its runs' step results by type, so a worker, which has just read the workflow through
+     * the cache to run it, reads it no second time for that. Elsewhere (the API, whose only step
+     * results are a cancel's) that would be work on every cached read for nothing: a version is read
+     * when a step result needs it, from the cache, else the store.
      */
-    public ObservedRuns observe(RunRepository runs, WorkflowRepository workflows, Cache<Workflow> workflowCache) {
+    public ObservedRuns observe(RunRepository runs, WorkflowRepository workflows, Cache<Workflow> workflowCache,
+                                boolean executesRuns) {
         StepTypes stepTypes = new StepTypes(workflows, workflowCache);
+        Cache<Workflow> metered = cache(workflowCache, "workflow");
         return new ObservedRuns(
                 new ObservedRunRepository(runs, meters == null ? null : new RunMetrics(meters, workflowLabel), stepTypes),
-                stepTypes.remembering(cache(workflowCache, "workflow")));
+                executesRuns ? stepTypes.remembering(metered) : metered);
     }
 
     /** The cache, its reads counted under {@code cache="<name>"}. */
