@@ -48,8 +48,9 @@ public class ListLoad {
         for (int i = 0; i < connections; i++) {
             clients.add(Thread.ofVirtual().start(() -> {
                 while (!stop.get()) {
-                    try (Socket socket = new Socket()) {
-                        sockets.add(socket);
+                    Socket socket = new Socket();
+                    sockets.add(socket);
+                    try (socket) {
                         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
                         socket.setSoTimeout(10_000);
                         OutputStream out = socket.getOutputStream();
@@ -73,6 +74,8 @@ public class ListLoad {
                         if (counting.get()) {
                             other.incrementAndGet();
                         }
+                    } finally {
+                        sockets.remove(socket); // a client that connects again keeps one socket listed, not all it had
                     }
                 }
             }));
