@@ -37,11 +37,35 @@ class EndToEndTest {
     }
 
     @Test
+    void theStubPhase_repeatsItsRoundOfUsers_untilItHasLastedTheStubTime() throws Exception {
+        try (FlowStubServer service = new FlowStubServer(0); FlowStubServer stub = new FlowStubServer(0)) {
+            int exit = perf("run", "--target", "service=" + service.url(), "--stub", "stub=" + stub.url(), "--users", "20",
+                    "--gap", "0", "--no-warmup", "--completion-wait", "0", "--stub-time", "1500ms", "--out", dir.toString());
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+            RunReport report = JsonReport.read(dir.resolve("report.json"));
+            PhaseResult once = report.phases().getFirst();
+            PhaseResult stubPhase = report.phases().getLast();
+            assertThat(once.requests().sent()).isEqualTo(140);
+            assertThat(once.users().total()).isEqualTo(20);
+            assertThat(stubPhase.wallSeconds()).isGreaterThanOrEqualTo(1.5);
+            long rounds = stubPhase.users().total() / 20;
+            assertThat(stubPhase.users().total()).isEqualTo(rounds * 20);
+            assertThat(rounds).isBetween(2L, 100L);
+            assertThat(stubPhase.requests().sent()).isEqualTo(rounds * 140);
+            assertThat(stubPhase.requests().succeeded()).isEqualTo(rounds * 140);
+            assertThat(stubPhase.throughput().requestsPerSecond()).isEqualTo(rounds * 140 / stubPhase.wallSeconds());
+            assertThat(report.settings().stubTimeSeconds()).isEqualTo(1.5);
+            assertThat(Files.readString(dir.resolve("report.md"))).contains("until the phase has lasted 1.5");
+        }
+    }
+
+    @Test
     void fiftyUsersAgainstTwoTargets_countsAddUpInEveryFormat() throws Exception {
         try (FlowStubServer service = new FlowStubServer(300); FlowStubServer stub = new FlowStubServer(0)) {
             int exit = perf("run", "--target", "service=" + service.url(), "--stub", "stub=" + stub.url(), "--users", "50",
                     "--gap", "200ms", "--warmup-users", "10", "--warmup-rounds", "1", "--completion-wait", "10s",
-                    "--poll-interval", "50ms", "--requests-timeout", "5s", "--out", dir.toString());
+                    "--poll-interval", "50ms", "--requests-timeout", "5s", "--stub-time", "0", "--out", dir.toString());
             String console = out.toString(StandardCharsets.UTF_8);
             assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(console).contains("[service] users 50/50 done", "OVERALL PERFORMANCE SUMMARY — 50 concurrent users",

@@ -73,7 +73,7 @@ final class Benchmark {
         }
         return options.openLoop()
                 ? runner.openLoop(target, options.rate(), options.duration(), options.maxInFlight(), warmup)
-                : runner.closedLoop(target, users, warmup);
+                : runner.closedLoop(target, users, warmup, target.stub() ? options.stubTime() : Duration.ZERO);
     }
 
     private Settings settings() {
@@ -93,7 +93,8 @@ final class Benchmark {
                 options.openLoop() ? options.maxInFlight() : null,
                 seconds(options.completionWait()),
                 seconds(options.pollInterval()),
-                options.sampledProcesses().stream().map(Object::toString).toList());
+                options.sampledProcesses().stream().map(Object::toString).toList(),
+                seconds(options.stubTime()));
     }
 
     private String stubName() {

@@ -206,6 +206,6 @@ final class Merge {
         }
         return new Settings(targets, levels, s.mode(), s.requestsPerUser(), s.requestTimeoutSeconds(), s.connectTimeoutSeconds(),
                 s.gapSeconds(), s.warmup(), s.warmupUsers(), s.warmupRounds(), s.openLoopRate(), s.openLoopDurationSeconds(),
-                s.maxInFlight(), s.completionWaitSeconds(), s.pollIntervalSeconds(), sampled);
+                s.maxInFlight(), s.completionWaitSeconds(), s.pollIntervalSeconds(), sampled, s.stubTimeSeconds());
     }
 }

@@ -24,6 +24,7 @@ record RunOptions(
         boolean warmup,
         int warmupUsers,
         int warmupRounds,
+        Duration stubTime,
         boolean openLoop,
         double rate,
         Duration duration,
@@ -64,6 +65,10 @@ record RunOptions(
             // a 1,000-user phase is over in about a second; the JIT needs some 20,000 requests to compile the hot paths
             Option.<Draft>value("--warmup-rounds", "N", "warm-up rounds before each measured phase",
                     (d, v) -> d.warmupRounds = positive("--warmup-rounds", v)).defaultsTo("3"),
+            // one round of 1,000 users against the stub is over in half a second: a burst, sampled twice
+            Option.<Draft>value("--stub-time", "D", "a closed-loop phase against the stub repeats its round of users "
+                    + "until it has lasted this long, so the ceiling is measured over seconds, 0 = one round",
+                    (d, v) -> d.stubTime = DurationText.parse("--stub-time", v)).defaultsTo("5s"),
             Option.<Draft>flag("--open-loop", "start flows at a fixed rate (--rate) for a while (--duration), whatever the latency",
                     d -> d.openLoop = true),
             Option.<Draft>value("--rate", "R", "open loop: flows started per second", (d, v) -> d.rate = positiveNumber("--rate", v)),
@@ -128,6 +133,7 @@ record RunOptions(
         private boolean warmup = true;
         private Integer warmupUsers;
         private int warmupRounds;
+        private Duration stubTime;
         private boolean openLoop;
         private Double rate;
         private Duration duration;
@@ -204,8 +210,8 @@ record RunOptions(
                 out = RunCommand.defaultOut("run");
             }
             return new RunOptions(List.copyOf(targets.values()), List.copyOf(users), requestTimeout, connectTimeout, gap, warmup,
-                    warmupUsers != null ? warmupUsers : Math.min(users.getFirst(), DEFAULT_WARMUP_USERS), warmupRounds, openLoop,
-                    rate == null ? 0 : rate, duration, maxInFlight != null ? maxInFlight : users.getFirst(), completionWait,
+                    warmupUsers != null ? warmupUsers : Math.min(users.getFirst(), DEFAULT_WARMUP_USERS), warmupRounds, stubTime,
+                    openLoop, rate == null ? 0 : rate, duration, maxInFlight != null ? maxInFlight : users.getFirst(), completionWait,
                     pollInterval, pollConnections, List.copyOf(processes), out, ApiKeyOption.read(apiKeyFile, env));
         }
     }

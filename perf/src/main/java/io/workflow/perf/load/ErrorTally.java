@@ -10,16 +10,24 @@ import java.util.concurrent.atomic.LongAdder;
 import io.workflow.perf.http.ErrorKind;
 import io.workflow.perf.model.ErrorKindCount;
 import io.workflow.perf.model.ErrorSummary;
+import io.workflow.perf.model.FailedRequest;
 
-/** Failed requests by kind and endpoint, with the first few samples of each kind. */
+/**
+ * Failed requests by kind and endpoint, with the first few samples of each kind, and the first
+ * {@value #FAILURES_KEPT} failed requests one by one with the wall-clock times they were sent and answered
+ * (what a fault run needs to tell a request in flight at a fault from one sent after it).
+ */
 public final class ErrorTally {
 
     static final int SAMPLES_PER_KIND = 3;
+    static final int FAILURES_KEPT = 1_000;
     private static final int SAMPLE_LENGTH = 300;
+    private static final int DETAIL_LENGTH = 160;
 
     private final Map<ErrorKind, LongAdder[]> counts = new EnumMap<>(ErrorKind.class);
     private final Map<ErrorKind, List<String>> samples = new EnumMap<>(ErrorKind.class);
     private final LongAdder total = new LongAdder();
+    private final List<FailedRequest> failures = new ArrayList<>();
 
     public ErrorTally() {
         for (ErrorKind kind : ErrorKind.values()) {
@@ -32,15 +40,27 @@ public final class ErrorTally {
         }
     }
 
-    void record(ErrorKind kind, Endpoint endpoint, String sample) {
+    /** One failed request, answered now after {@code micros}. */
+    void record(ErrorKind kind, Endpoint endpoint, String sample, long micros) {
         counts.get(kind)[endpoint.ordinal()].increment();
         total.increment();
+        long answeredAt = System.currentTimeMillis();
+        synchronized (failures) {
+            if (failures.size() < FAILURES_KEPT) {
+                failures.add(new FailedRequest(answeredAt - micros / 1_000, answeredAt, kind.name(), endpoint.label(),
+                        clip(sample, DETAIL_LENGTH)));
+            }
+        }
         List<String> kept = samples.get(kind);
         synchronized (kept) {
             if (kept.size() < SAMPLES_PER_KIND) {
-                kept.add(sample.length() <= SAMPLE_LENGTH ? sample : sample.substring(0, SAMPLE_LENGTH) + "...");
+                kept.add(clip(sample, SAMPLE_LENGTH));
             }
         }
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + "...";
     }
 
     long total() {
@@ -67,6 +87,10 @@ public final class ErrorTally {
             }
         }
         long failed = total.sum();
-        return new ErrorSummary(failed, sent == 0 ? 0 : 100.0 * failed / sent, kinds);
+        List<FailedRequest> first;
+        synchronized (failures) {
+            first = List.copyOf(failures);
+        }
+        return new ErrorSummary(failed, sent == 0 ? 0 : 100.0 * failed / sent, kinds, first);
     }
 }

@@ -44,7 +44,7 @@ final class PhaseMetrics {
     void failed(Endpoint endpoint, long micros, ErrorKind kind, String sample) {
         sent[endpoint.ordinal()].increment();
         latencies.record(endpoint, micros);
-        errors.record(kind, endpoint, sample);
+        errors.record(kind, endpoint, sample, micros);
     }
 
     void userStarted() {

@@ -21,7 +21,7 @@ final class PhaseMonitor implements AutoCloseable {
     private final String label;
     private final PhaseMetrics metrics;
     private final ProcessSampler sampler;
-    private final long plannedUsers;
+    private volatile long plannedUsers;
     private final boolean openLoop;
     private final PrintStream console;
     private final long tickNanos;
@@ -45,6 +45,11 @@ final class PhaseMonitor implements AutoCloseable {
         this.console = console;
         this.tickNanos = tickNanos;
         this.progressEvery = progressEvery;
+    }
+
+    /** Another round of {@code users} joins the phase (a stub phase repeating its round). */
+    void planMore(long users) {
+        plannedUsers += users;
     }
 
     /** Starts ticking; {@code startNanos} is time zero of the phase. */

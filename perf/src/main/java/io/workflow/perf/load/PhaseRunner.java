@@ -17,6 +17,8 @@ import io.workflow.perf.model.WarmupResult;
 /** Runs the warm-up, measured and completion parts of one phase against one target and assembles its result. */
 public final class PhaseRunner {
 
+    static final int MAX_ROUNDS = 100;
+
     private final LoadSettings settings;
     private final long ticksPerSecond = ProcessSampler.clockTicksPerSecond();
 
@@ -46,13 +48,32 @@ public final class PhaseRunner {
     }
 
     public PhaseResult closedLoop(Target target, int users, WarmupResult warmup) throws InterruptedException {
+        return closedLoop(target, users, warmup, Duration.ZERO);
+    }
+
+    /**
+     * {@code users} users released at once, each running the flow once; then the same round again, back to back,
+     * until the phase has lasted {@code atLeast} (at most {@value #MAX_ROUNDS} rounds). One round when zero.
+     * Every round counts: the phase's requests, users and CPU are those of all its rounds over their whole time.
+     */
+    public PhaseResult closedLoop(Target target, int users, WarmupResult warmup, Duration atLeast) throws InterruptedException {
         PhaseMetrics metrics = new PhaseMetrics();
         ProcessSampler sampler = sampler();
         String startedAt = Instant.now().toString();
         PhaseMonitor monitor = monitor(target.name(), metrics, sampler, users, false);
         long wall;
         try (monitor) {
-            wall = new ClosedLoopPhase(target, settings).run(users, metrics, monitor::start);
+            ClosedLoopPhase round = new ClosedLoopPhase(target, settings);
+            long[] zero = new long[1];
+            wall = round.run(users, metrics, start -> {
+                zero[0] = start;
+                monitor.start(start);
+            });
+            for (int rounds = 1; rounds < MAX_ROUNDS && wall < atLeast.toNanos(); rounds++) {
+                monitor.planMore(users);
+                round.run(users, metrics, next -> { });
+                wall = System.nanoTime() - zero[0];
+            }
         }
         return result(target, PhaseResult.CLOSED_LOOP, users, startedAt, wall, metrics, sampler, monitor, warmup, null);
     }

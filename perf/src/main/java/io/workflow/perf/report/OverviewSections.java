@@ -101,7 +101,14 @@ final class OverviewSections {
                             + "scheduled start (coordinated omission corrected)", Format.rate(s.openLoopRate()),
                     Format.seconds(s.openLoopDurationSeconds()), s.maxInFlight());
         }
-        return "closed loop: all users start together, each runs the flow once on its own keep-alive connection";
+        return "closed loop: all users start together, each runs the flow once on its own keep-alive connection"
+                + stubRounds(s);
+    }
+
+    private static String stubRounds(Settings s) {
+        return s.stubTimeSeconds() == null || s.stubTimeSeconds() <= 0 ? ""
+                : "; against the stub the same round of users again, back to back, until the phase has lasted "
+                + Format.seconds(s.stubTimeSeconds()) + " (its ceiling measured over seconds, not one burst)";
     }
 
     static Section configuration(ReportView view) {

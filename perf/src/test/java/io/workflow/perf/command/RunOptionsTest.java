@@ -123,7 +123,8 @@ class RunOptionsTest {
         assertThat(options.warmupUsers()).isEqualTo(50);
         assertThat(options.pollInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(options.pollConnections()).isEqualTo(32);
-        assertThat(RunOptions.usage()).contains("(also --request-timeout) (default 60s)",
+        assertThat(options.stubTime()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(RunOptions.usage()).contains("(default 5s)","(also --request-timeout) (default 60s)",
                 "TCP connect timeout (default 10s)", "pause between phases (default 5s)", "(default 3)", "(default 120s)",
                 "(default 200ms)", "(default 32)");
     }
@@ -137,7 +138,7 @@ class RunOptionsTest {
             }
             assertThat(usage).contains(option.synopsis());
         }
-        assertThat(RunOptions.OPTIONS.options()).hasSize(20);
+        assertThat(RunOptions.OPTIONS.options()).hasSize(21);
         assertThat(usage).contains("perf compare BASE.json NEW.json", "perf merge A/report.json", "durations: 500ms");
         assertThat(usage.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,13 @@ class FlowErrorClassificationTest {
             assertCountsAddUp(phase);
             assertThat(onlyKind(phase).kind()).isEqualTo("REQUEST_TIMEOUT");
             assertThat(phase.latency().minMs()).isGreaterThanOrEqualTo(299);
+            long phaseStart = Instant.parse(phase.startedAt()).toEpochMilli();
+            assertThat(phase.errors().failures()).hasSize(3).allSatisfy(failure -> {
+                assertThat(failure.kind()).isEqualTo("REQUEST_TIMEOUT");
+                assertThat(failure.endpoint()).isEqualTo("GET /health");
+                assertThat(failure.sentAtMillis()).isGreaterThanOrEqualTo(phaseStart - 1);
+                assertThat(failure.answeredAtMillis() - failure.sentAtMillis()).isBetween(299L, 5_000L);
+            });
         }
     }
 

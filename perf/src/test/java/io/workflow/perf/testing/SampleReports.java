@@ -88,7 +88,7 @@ public final class SampleReports {
                 new Throughput(sent / wallSeconds, succeeded / wallSeconds),
                 latency(lowMs, highMs, (int) Math.min(sent, 5000)),
                 endpoints,
-                new ErrorSummary(failed, 100.0 * failed / sent, kinds),
+                new ErrorSummary(failed, 100.0 * failed / sent, kinds, List.of()),
                 completion, null,
                 new WarmupResult(3, 1000, 21000, 21000, 0, 6.5, 3230.8),
                 resources, timeline);
@@ -114,7 +114,7 @@ public final class SampleReports {
         }
         Settings settings = new Settings(
                 List.of(new TargetSpec(contender, "http://" + host + ":8080/", false), new TargetSpec("stub", "http://127.0.0.1:18080/", true)),
-                users, PhaseResult.CLOSED_LOOP, 7, 60, 10, 5, true, 1000, 3, null, null, null, 120, 0.2, List.of(contender + "=4242"));
+                users, PhaseResult.CLOSED_LOOP, 7, 60, 10, 5, true, 1000, 3, null, null, null, 120, 0.2, List.of(contender + "=4242"), 5.0);
         Environment environment = new Environment("java -jar perf/target/perf.jar run --target " + contender + "=http://" + host
                 + ":8080 --stub stub=http://127.0.0.1:18080 --out " + host, List.of("run", "--target", contender + "=http://" + host + ":8080"),
                 "0.1.0-SNAPSHOT", "25+36", "Eclipse Adoptium", "/usr/lib/jvm/temurin-25-jdk-amd64", "Linux amd64", "6.1.0",
@@ -169,7 +169,7 @@ public final class SampleReports {
                 List.of(new TargetSpec("python", "http://127.0.0.1:8001/", false), new TargetSpec("java", "http://127.0.0.1:8080/", false),
                         new TargetSpec("stub", "http://127.0.0.1:18080/", true)),
                 users, PhaseResult.CLOSED_LOOP, 7, 60, 10, 5, true, 1000, 3, null, null, null, 120, 0.2,
-                List.of("java=4242", "python=4242"));
+                List.of("java=4242", "python=4242"), 5.0);
         Environment environment = new Environment("java -jar perf/target/perf.jar run --target python=... --target java=...",
                 List.of("run", "--target", "python=http://127.0.0.1:8001/"), "0.1.0-SNAPSHOT", "25+36", "Eclipse Adoptium",
                 "/usr/lib/jvm/temurin-25-jdk-amd64", "Linux amd64", "6.1.0", "Test CPU @ 2.0GHz", 2, 24105, 20000, "bench-host");
