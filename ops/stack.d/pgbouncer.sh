@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# ops/stack: PgBouncer in transaction pooling in front of PostgreSQL, run as the postgres user;
-# its settings from ops/pgbouncer/pgbouncer.ini.template.
+# ops/stack: PgBouncer in front of PostgreSQL, in session pooling unless PGBOUNCER_POOL_MODE says
+# transaction, run as the postgres user; its settings from ops/pgbouncer/pgbouncer.ini.template.
 
 # pgbouncer_probe PORT USER PASSWORD DATABASE — SELECT 1 through PgBouncer (self-contained: run by `bounded`).
 pgbouncer_probe() {
@@ -25,7 +25,9 @@ up_pgbouncer() {
     [ -f "$dir/pgbouncer.ini" ] || install -o postgres -g postgres -m 0640 /dev/null "$dir/pgbouncer.ini"
     config_from_template "$REPO_ROOT/ops/pgbouncer/pgbouncer.ini.template" "$dir/pgbouncer.ini" \
         DB_NAME="$DB_NAME" PG_PORT="$PG_PORT" PGBOUNCER_PORT="$PGBOUNCER_PORT" DIR="$dir" LOG_FILE="$log" \
-        LISTEN_ADDRESSES="$(listen_addresses ,)" && changed=1
+        LISTEN_ADDRESSES="$(listen_addresses ,)" POOL_MODE="$PGBOUNCER_POOL_MODE" \
+        POOL_SIZE="$([ "$PGBOUNCER_POOL_MODE" = session ] && echo 160 || echo 40)" \
+        RESERVE_POOL_SIZE="$([ "$PGBOUNCER_POOL_MODE" = session ] && echo 0 || echo 10)" && changed=1
     if pid=$(component_pid pgbouncer); then
         if [ "$changed" = 1 ]; then kill -HUP "$pid"; fi # reload ini and userlist
         already_running pgbouncer "$pid"

@@ -20,13 +20,14 @@ ensure_service_jar() {
 # service_env ROLE PORT — the environment of a service process (API replica, worker, migration).
 service_env() {
     # STACK_INFRA_ADDRESS: where PostgreSQL, PgBouncer, Kafka and Redis are (the hosts topology's infra host)
-    local pg_port=$PGBOUNCER_PORT pgbouncer=true redis=true infra=${STACK_INFRA_ADDRESS:-127.0.0.1}
+    local pg_port=$PGBOUNCER_PORT prepared=true redis=true infra=${STACK_INFRA_ADDRESS:-127.0.0.1}
+    [ "$PGBOUNCER_POOL_MODE" = session ] || prepared=false
     if [ "$TOPOLOGY" = single ]; then
-        pg_port=$PG_PORT pgbouncer=false redis=false
+        pg_port=$PG_PORT prepared=true redis=false
     fi
     printf '%s\n' ROLE="$1" MODE=stack SERVER_PORT="$2" \
         POSTGRES_HOST="$infra" POSTGRES_PORT="$pg_port" POSTGRES_DB="$DB_NAME" \
-        POSTGRES_USER="$DB_USER" POSTGRES_PASSWORD="$DB_PASSWORD" POSTGRES_PGBOUNCER="$pgbouncer" \
+        POSTGRES_USER="$DB_USER" POSTGRES_PASSWORD="$DB_PASSWORD" POSTGRES_PREPARED_STATEMENTS="$prepared" \
         POSTGRES_DIRECT_HOST="$infra" POSTGRES_DIRECT_PORT="$PG_PORT" \
         KAFKA_BOOTSTRAP_SERVERS="$infra:$KAFKA_PORT" KAFKA_CONSUMER_GROUP=workflow-workers \
         KAFKA_TRIGGER_PARTITIONS="$KAFKA_PARTITIONS" \

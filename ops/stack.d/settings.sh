@@ -33,7 +33,7 @@ PROBE_TIMEOUT=${PROBE_TIMEOUT:-5}
 # affect processes started next). WEBHOOK_ALLOW too: a replica restarted later (ops/faults, a
 # rolling restart from another shell) must open the same webhook addresses as its peers.
 STATE_SETTINGS=(TOPOLOGY AUTH PG_VERSION PG_CLUSTER PG_PORT PGBOUNCER_PORT REDIS_PORT KAFKA_PORT
-    KAFKA_CONTROLLER_PORT KAFKA_PARTITIONS HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS
+    KAFKA_CONTROLLER_PORT KAFKA_PARTITIONS PGBOUNCER_POOL_MODE HTTP_PORT API_BASE_PORT API_REPLICAS WORKER_BASE_PORT WORKERS
     STACK_LISTEN_ADDRESS STACK_PEER_NETWORK WEBHOOK_ALLOW)
 
 # The cluster that keeps its data in this checkout's $STACK_HOME/postgres, if one exists; else a
@@ -58,6 +58,9 @@ load_settings() {
     PG_CLUSTER=${PG_CLUSTER:-$(default_pg_cluster)}
     PG_PORT=${PG_PORT:-5432}
     PGBOUNCER_PORT=${PGBOUNCER_PORT:-6432}
+    # session: the services' statements stay prepared on PostgreSQL (each is parsed and planned once
+    # per connection); transaction: fewer server connections, every statement parsed and planned anew
+    PGBOUNCER_POOL_MODE=${PGBOUNCER_POOL_MODE:-session}
     REDIS_PORT=${REDIS_PORT:-6379}
     KAFKA_PORT=${KAFKA_PORT:-9092}
     KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
@@ -92,6 +95,9 @@ load_settings() {
     load_secrets
     check_settings
     case "$AUTH" in required | off) ;; *) die "AUTH must be required or off, got '$AUTH'" ;; esac
+    case "$PGBOUNCER_POOL_MODE" in session | transaction) ;;
+        *) die "PGBOUNCER_POOL_MODE must be session or transaction, got '$PGBOUNCER_POOL_MODE'" ;;
+    esac
     PG_CONF_DIR="/etc/postgresql/$PG_VERSION/$PG_CLUSTER"
     PG_DATA="$STACK_HOME/postgres"
     KAFKA_DIR="$STACK_HOME/kafka"

@@ -123,7 +123,7 @@ record Settings(Role role, Mode mode, String cursorSecret, Worker worker, Recove
         String host = text(postgres, "host");
         String directHost = postgres.get("direct.host").asString().filter(value -> !value.isBlank()).orElse(host);
         return new PostgresSettings(host, integer(postgres, "port"), text(postgres, "db"), text(postgres, "user"),
-                text(postgres, "password"), bool(postgres, "pgbouncer"), integer(postgres, "pool.size"),
+                text(postgres, "password"), bool(postgres, "prepared.statements"), integer(postgres, "pool.size"),
                 directHost, integer(postgres, "direct.port"), seconds(postgres, "connect.timeout.seconds"),
                 seconds(postgres, "pool.wait.seconds"), millis(postgres, "retry.ms"));
     }

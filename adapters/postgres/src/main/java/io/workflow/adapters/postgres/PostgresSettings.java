@@ -4,17 +4,22 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where PostgreSQL is and how to reach it. The service goes through {@code host}:{@code port},
- * which is PgBouncer when {@code pgbouncer} is set; migrations go straight to PostgreSQL at
+ * Where PostgreSQL is and how to reach it. The service goes through {@code host}:{@code port}
+ * (PostgreSQL, or PgBouncer in front of it); migrations go straight to PostgreSQL at
  * {@code directHost}:{@code directPort}, because Flyway's session-level advisory lock does not
- * survive PgBouncer's transaction pooling. {@code poolWait} is how long a statement waits for a pooled
+ * survive PgBouncer's transaction pooling. {@code preparedStatements}: whether pgjdbc may prepare a
+ * statement on the server once it has run five times, so PostgreSQL parses and plans it once per
+ * connection instead of at every execution. Only where a connection keeps its server session:
+ * PostgreSQL itself, or PgBouncer in session pooling. PgBouncer 1.18 in transaction pooling hands
+ * each transaction any server connection and does not carry prepared statements along, so there
+ * it must be off (the URL then says {@code prepareThreshold=0}). {@code poolWait} is how long a statement waits for a pooled
  * connection: under a burst, waiting in the queue beats failing (a short wait turned 10,000 users
  * into thousands of 500s). {@code retryBudget} is how long in all a statement is tried again while
  * its connection fails (PostgreSQL or PgBouncer restarting) before the store reports itself
  * unavailable.
  */
 public record PostgresSettings(String host, int port, String database, String user, String password,
-                               boolean pgbouncer, int poolSize, String directHost, int directPort,
+                               boolean preparedStatements, int poolSize, String directHost, int directPort,
                                Duration connectTimeout, Duration poolWait, Duration retryBudget) {
     /** A statement that hangs longer than this fails instead of holding a pooled connection forever. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
@@ -43,13 +48,13 @@ public record PostgresSettings(String host, int port, String database, String us
         }
     }
 
-    /** The JDBC URL the service's pool uses; through PgBouncer it disables server-side prepared statements. */
+    /** The JDBC URL the service's pool uses; without {@code preparedStatements}, no statement is prepared on the server. */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder(url(host, port))
                 .append("&socketTimeout=").append(SOCKET_TIMEOUT.toSeconds());
-        if (pgbouncer) {
-            // PgBouncer 1.18 in transaction pooling does not track prepared statements: a named
-            // statement prepared on one server connection is missing on the next one.
+        if (!preparedStatements) {
+            // behind a transaction pooler a named statement prepared on one server connection is
+            // missing on the next one ("prepared statement S_1 does not exist")
             url.append("&prepareThreshold=0");
         }
         return url.toString();
@@ -74,7 +79,7 @@ public record PostgresSettings(String host, int port, String database, String us
     /** Leaves the password out, so settings can be logged. */
     @Override
     public String toString() {
-        return "PostgresSettings[" + user + "@" + host + ":" + port + "/" + database + ", pgbouncer=" + pgbouncer
+        return "PostgresSettings[" + user + "@" + host + ":" + port + "/" + database + ", preparedStatements=" + preparedStatements
                 + ", poolSize=" + poolSize + ", direct=" + directHost + ":" + directPort + ", connectTimeout=" + connectTimeout + ", poolWait=" + poolWait
                 + ", retryBudget=" + retryBudget + "]";
     }

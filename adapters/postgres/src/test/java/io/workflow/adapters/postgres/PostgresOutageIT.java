@@ -101,7 +101,7 @@ class PostgresOutageIT {
     private static PostgresSettings settingsThrough(TcpProxy proxy) {
         PostgresSettings real = PostgresTestDatabase.settings();
         return new PostgresSettings("127.0.0.1", proxy.port(), real.database(), real.user(), real.password(),
-                real.pgbouncer(), 4, real.directHost(), real.directPort(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                real.preparedStatements(), 4, real.directHost(), real.directPort(), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 RETRY_BUDGET);
     }
 

@@ -10,20 +10,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PostgresSettingsTest {
 
     @Test
-    void throughPgBouncer_urlDisablesServerSidePreparedStatements() {
-        assertThat(settings(true).jdbcUrl())
+    void withoutPreparedStatements_urlDisablesServerSidePreparedStatements() {
+        assertThat(settings(false).jdbcUrl())
                 .startsWith("jdbc:postgresql://db.internal:6432/workflow?")
                 .contains("prepareThreshold=0", "connectTimeout=5");
     }
 
     @Test
-    void directToPostgres_urlKeepsPreparedStatements() {
-        assertThat(settings(false).jdbcUrl()).doesNotContain("prepareThreshold");
+    void withPreparedStatements_urlKeepsPgjdbcsDefault() {
+        assertThat(settings(true).jdbcUrl()).doesNotContain("prepareThreshold");
     }
 
     @Test
     void migrationUrl_goesToPostgresItself_notToPgBouncer() {
-        assertThat(settings(true).directJdbcUrl()).startsWith("jdbc:postgresql://db.direct:5432/workflow?")
+        assertThat(settings(false).directJdbcUrl()).startsWith("jdbc:postgresql://db.direct:5432/workflow?")
                 .doesNotContain("prepareThreshold");
     }
 
@@ -38,8 +38,8 @@ class PostgresSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolSize");
     }
 
-    private static PostgresSettings settings(boolean pgbouncer) {
-        return new PostgresSettings("db.internal", 6432, "workflow", "app", "s3cret", pgbouncer, 20,
+    private static PostgresSettings settings(boolean preparedStatements) {
+        return new PostgresSettings("db.internal", 6432, "workflow", "app", "s3cret", preparedStatements, 20,
                 "db.direct", 5432, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2));
     }
 }

@@ -29,7 +29,7 @@ class PostgresStoreIT {
     void throughPgBouncer_sameStatementsRepeatedOnEveryConnection_keepWorking() throws Exception {
         PostgresSettings settings = PostgresTestDatabase.settings();
         try (PostgresStore store = PostgresTestDatabase.openStore()) {
-            if (settings.pgbouncer()) {
+            if (settings.port() != settings.directPort()) {
                 // PostgreSQL sees a connection on a port other than the one we dialled: a pooler is in between.
                 Object serverPort = store.dbClient().execute().get("SELECT inet_server_port() AS port")
                         .orElseThrow().column("port").get();
@@ -40,8 +40,9 @@ class PostgresStoreIT {
             Run run = Fixtures.pendingRun(workflow.uuid(), Fixtures.now());
             store.runs().insert(run);
 
-            // Far past pgjdbc's default prepareThreshold (5) on each pooled connection: with server-side
-            // prepared statements, transaction pooling would answer "prepared statement S_n does not exist".
+            // Far past pgjdbc's default prepareThreshold (5) on each pooled connection: prepared statements
+            // behind a transaction pooler would answer "prepared statement S_n does not exist", so this
+            // fails when POSTGRES_PREPARED_STATEMENTS does not match the pooler in between.
             List<Callable<Boolean>> reads = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 reads.add(() -> store.runs().findById(run.id()).isPresent()

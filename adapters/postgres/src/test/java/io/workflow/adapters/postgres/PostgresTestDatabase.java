@@ -10,7 +10,7 @@ import java.time.Duration;
  * (127.0.0.1), {@code POSTGRES_PORT} (6432, PgBouncer), {@code POSTGRES_DIRECT_PORT} (5432),
  * {@code POSTGRES_IT_DB} (workflow_it: a database of its own beside the stack's, which ops/stack
  * creates, so that the stack's workers never claim a test's runs), {@code POSTGRES_USER},
- * {@code POSTGRES_PASSWORD} (workflow) and {@code POSTGRES_PGBOUNCER} (true). Migrations run once per JVM.
+ * {@code POSTGRES_PASSWORD} (workflow) and {@code POSTGRES_PREPARED_STATEMENTS} (false). Migrations run once per JVM.
  */
 final class PostgresTestDatabase {
     private static final int POOL_SIZE = 20;
@@ -26,7 +26,7 @@ final class PostgresTestDatabase {
         String host = env("POSTGRES_HOST", "127.0.0.1");
         return new PostgresSettings(host, Integer.parseInt(env("POSTGRES_PORT", "6432")),
                 env("POSTGRES_IT_DB", "workflow_it"), env("POSTGRES_USER", "workflow"), env("POSTGRES_PASSWORD", "workflow"),
-                Boolean.parseBoolean(env("POSTGRES_PGBOUNCER", "true")), POOL_SIZE,
+                Boolean.parseBoolean(env("POSTGRES_PREPARED_STATEMENTS", "false")), POOL_SIZE,
                 host, Integer.parseInt(env("POSTGRES_DIRECT_PORT", "5432")), CONNECT_TIMEOUT,
                 POOL_WAIT, RETRY_BUDGET);
     }
