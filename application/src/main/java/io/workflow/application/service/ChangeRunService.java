@@ -11,9 +11,8 @@ import io.workflow.domain.run.Run;
 import io.workflow.domain.run.RunStatus;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,17 +43,16 @@ public final class ChangeRunService implements CancelRun, RetryRun {
 
     @Override
     public Run cancel(String tenant, UUID runId) {
-        Optional<Run> cancelled = change(tenant, runId, run -> run.status() == RunStatus.CANCELLED ? null : run.cancel(clock.instant()));
-        if (cancelled.isEmpty()) {
-            return find(tenant, runId); // already cancelled: nothing to announce again
+        Changed cancelled = change(tenant, runId, run -> run.status() == RunStatus.CANCELLED ? run : run.cancel(clock.instant()));
+        if (cancelled.stored()) {
+            completions.completed(cancelled.run()); // an already cancelled run is not announced again
         }
-        completions.completed(cancelled.get());
-        return cancelled.get();
+        return cancelled.run();
     }
 
     @Override
     public Run retry(String tenant, UUID runId) {
-        Run retried = change(tenant, runId, Run::retry).orElseThrow();
+        Run retried = change(tenant, runId, Run::retry).run();
         try {
             dispatcher.dispatch(retried);
         } catch (DispatchException e) {
@@ -64,20 +62,25 @@ public final class ChangeRunService implements CancelRun, RetryRun {
         return retried;
     }
 
+    /** The run after a change, and whether the change stored it (false: there was nothing to do). */
+    private record Changed(Run run, boolean stored) {
+    }
+
     /**
-     * Stores {@code change(run)} in place of the tenant's stored run; empty when the change says there
-     * is nothing to do (returns null). Domain exceptions from {@code change} (an illegal transition) pass through.
+     * Stores {@code change(run)} in place of the tenant's stored run; when the change returns the run
+     * itself there is nothing to do, and the run as read is the answer. Domain exceptions from
+     * {@code change} (an illegal transition) pass through.
      */
-    private Optional<Run> change(String tenant, UUID runId, Function<Run, Run> change) {
+    private Changed change(String tenant, UUID runId, UnaryOperator<Run> change) {
         for (int tries = 1; ; tries++) {
             Run stored = find(tenant, runId);
             Run next = change.apply(stored);
-            if (next == null) {
-                return Optional.empty();
+            if (next == stored) {
+                return new Changed(stored, false);
             }
             if (runs.compareAndSet(stored, next)) {
                 cache.changed(runId);
-                return Optional.of(next);
+                return new Changed(next, true);
             }
             if (tries == MAX_TRIES) {
                 throw new IllegalStateException("run " + runId + " kept changing; gave up after " + tries + " tries");
