@@ -58,15 +58,15 @@ public class ListLoad {
                         while (!stop.get()) {
                             out.write(request);
                             out.flush();
-                            long[] answer = readResponse(in);
-                            boolean success = Math.abs(answer[0]) / 100 == 2;
+                            Answer answer = readResponse(in);
+                            boolean success = answer.status() / 100 == 2;
                             if (counting.get()) {
                                 (success ? ok : other).incrementAndGet();
                                 if (success) {
-                                    bytes.addAndGet(answer[1]);
+                                    bytes.addAndGet(answer.length());
                                 }
                             }
-                            if (answer[0] <= 0) {
+                            if (answer.closed()) {
                                 break; // the server closes (a 503 does): connect again
                             }
                         }
@@ -111,14 +111,15 @@ public class ListLoad {
         System.exit(0);
     }
 
-    /**
-     * Reads one response (status line, headers, a Content-Length body): its status, negated when the
-     * server closes the connection after it (0 when the server had closed it already), and its body's length.
-     */
-    private static long[] readResponse(InputStream in) throws IOException {
+    /** One response: its status (0 when the server had closed the connection already), its body's length, and whether the server closes after it. */
+    private record Answer(int status, long length, boolean closed) {
+    }
+
+    /** Reads one response: status line, headers, a Content-Length body. */
+    private static Answer readResponse(InputStream in) throws IOException {
         String statusLine = line(in);
         if (statusLine == null || statusLine.length() < 12) {
-            return new long[] {0, 0};
+            return new Answer(0, 0, true);
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = 0;
@@ -133,7 +134,7 @@ public class ListLoad {
             }
         }
         in.skipNBytes(length);
-        return new long[] {close ? -status : status, length};
+        return new Answer(status, length, close);
     }
 
     private static String line(InputStream in) throws IOException {
