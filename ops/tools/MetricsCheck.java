@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Whether {@code /observe/metrics} of a running stack holds what an operator needs: every family
@@ -49,13 +50,26 @@ public class MetricsCheck {
     }
 
     /** A family the README lists, what it is summed over, and what it must reach. */
-    record Rule(String what, String name, Map<String, String> labels, boolean gauge) {
+    record Rule(String name, Map<String, String> labels, boolean gauge) {
         static Rule counted(String name, String... labels) {
-            return new Rule(name + (labels.length == 0 ? "" : " " + pairs(labels)), name, map(labels), false);
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < labels.length; i += 2) {
+                map.put(labels[i], labels[i + 1]);
+            }
+            return new Rule(name, map, false);
         }
 
         static Rule present(String name) {
-            return new Rule(name + " (gauge, every process that exports it)", name, Map.of(), true);
+            return new Rule(name, Map.of(), true);
+        }
+
+        /** The rule as the report's first column shows it. */
+        String what() {
+            if (gauge) {
+                return name + " (gauge, every process that exports it)";
+            }
+            return labels.isEmpty() ? name : name + " " + labels.entrySet().stream()
+                    .map(label -> label.getKey() + "=\"" + label.getValue() + "\"").collect(Collectors.joining(", ", "{", "}"));
         }
     }
 
@@ -283,22 +297,6 @@ public class MetricsCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Map<String, String> map(String... labels) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < labels.length; i += 2) {
-            map.put(labels[i], labels[i + 1]);
-        }
-        return map;
-    }
-
-    private static String pairs(String... labels) {
-        StringBuilder text = new StringBuilder("{");
-        for (int i = 0; i + 1 < labels.length; i += 2) {
-            text.append(i == 0 ? "" : ", ").append(labels[i]).append("=\"").append(labels[i + 1]).append('"');
-        }
-        return text.append('}').toString();
     }
 
     private static String number(double value) {
