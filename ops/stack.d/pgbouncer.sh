@@ -18,16 +18,17 @@ pgbouncer_userlist() {
 }
 
 up_pgbouncer() {
-    local dir="$STACK_HOME/pgbouncer" log pid changed=0
+    local dir="$STACK_HOME/pgbouncer" log pid changed=0 pool_size=40 reserve=10
+    # session pooling holds one server connection per pooled client connection: a pool for all of them
+    if [ "$PGBOUNCER_POOL_MODE" = session ]; then pool_size=160 reserve=0; fi
     log=$(component_log pgbouncer)
     install -d -o postgres -g postgres -m 0750 "$dir"
     pgbouncer_userlist "$dir" && changed=1
     [ -f "$dir/pgbouncer.ini" ] || install -o postgres -g postgres -m 0640 /dev/null "$dir/pgbouncer.ini"
     config_from_template "$REPO_ROOT/ops/pgbouncer/pgbouncer.ini.template" "$dir/pgbouncer.ini" \
         DB_NAME="$DB_NAME" PG_PORT="$PG_PORT" PGBOUNCER_PORT="$PGBOUNCER_PORT" DIR="$dir" LOG_FILE="$log" \
-        LISTEN_ADDRESSES="$(listen_addresses ,)" POOL_MODE="$PGBOUNCER_POOL_MODE" \
-        POOL_SIZE="$([ "$PGBOUNCER_POOL_MODE" = session ] && echo 160 || echo 40)" \
-        RESERVE_POOL_SIZE="$([ "$PGBOUNCER_POOL_MODE" = session ] && echo 0 || echo 10)" && changed=1
+        LISTEN_ADDRESSES="$(listen_addresses ,)" POOL_MODE="$PGBOUNCER_POOL_MODE" POOL_SIZE="$pool_size" \
+        RESERVE_POOL_SIZE="$reserve" && changed=1
     if pid=$(component_pid pgbouncer); then
         if [ "$changed" = 1 ]; then kill -HUP "$pid"; fi # reload ini and userlist
         already_running pgbouncer "$pid"
