@@ -47,6 +47,11 @@ final class PhaseMonitor implements AutoCloseable {
         this.progressEvery = progressEvery;
     }
 
+    /** Time zero of the phase, as {@link #start} was given it. */
+    long startNanos() {
+        return startNanos;
+    }
+
     /** Another round of {@code users} joins the phase (a stub phase repeating its round). */
     void planMore(long users) {
         plannedUsers += users;

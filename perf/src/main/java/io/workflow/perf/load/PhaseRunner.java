@@ -64,15 +64,11 @@ public final class PhaseRunner {
         long wall;
         try (monitor) {
             ClosedLoopPhase round = new ClosedLoopPhase(target, settings);
-            long[] zero = new long[1];
-            wall = round.run(users, metrics, start -> {
-                zero[0] = start;
-                monitor.start(start);
-            });
+            wall = round.run(users, metrics, monitor::start);
             for (int rounds = 1; rounds < MAX_ROUNDS && wall < atLeast.toNanos(); rounds++) {
                 monitor.planMore(users);
                 round.run(users, metrics, next -> { });
-                wall = System.nanoTime() - zero[0];
+                wall = System.nanoTime() - monitor.startNanos();
             }
         }
         return result(target, PhaseResult.CLOSED_LOOP, users, startedAt, wall, metrics, sampler, monitor, warmup, null);
