@@ -48,6 +48,11 @@ class ObservabilityServiceTest {
     private static String hooks;
     private static final List<String> traceparents = Collections.synchronizedList(new ArrayList<>());
     private static final List<String> runLines = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Held here: java.util.logging keeps loggers only weakly, so a logger given a handler and then
+     * collected before the service's own reference to it is taken comes back without the handler.
+     */
+    private static final Logger RUNS = Logger.getLogger("io.workflow.runs");
     private static final Handler capture = new Handler() {
         private final JsonLogFormatter json = new JsonLogFormatter();
 
@@ -91,14 +96,14 @@ class ObservabilityServiceTest {
         receiver.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         receiver.start();
         hooks = "http://127.0.0.2:" + receiver.getAddress().getPort();
-        Logger.getLogger("io.workflow.runs").addHandler(capture);
+        RUNS.addHandler(capture);
         service = EmbeddedServices.start(Map.of("webhook.request.timeout.ms", "2000", "webhook.allow", "127.0.0.2/32"));
         base = "http://127.0.0.1:" + service.port();
     }
 
     @AfterAll
     static void stop() {
-        Logger.getLogger("io.workflow.runs").removeHandler(capture);
+        RUNS.removeHandler(capture);
         service.close();
         receiver.stop(0);
     }

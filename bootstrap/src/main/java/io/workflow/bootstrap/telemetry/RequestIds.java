@@ -9,6 +9,7 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.workflow.domain.port.RequestCorrelation;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Gives each request an id: the caller's {@code X-Request-Id} when it is a safe one (1 to
@@ -16,7 +17,9 @@ import java.util.UUID;
  * back in the same header, and every line logged while the request is handled carries it as
  * {@code request_id}. A caller's id that is not safe is replaced, not echoed: it would end up in
  * log files and response headers. {@link #CORRELATION} carries the id on with the runs the request
- * dispatches, to the worker that executes them.
+ * dispatches, to the worker that executes them. A new id is a random UUID from the thread's own
+ * generator, not {@link UUID#randomUUID()}'s shared {@code SecureRandom}: the id correlates, it
+ * guards nothing, and the secure one locked and hashed once per request on every request.
  */
 public final class RequestIds implements Filter {
     static final HeaderName HEADER = HeaderNames.create("X-Request-Id");
@@ -43,12 +46,20 @@ public final class RequestIds implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        String id = req.headers().first(HEADER).filter(RequestIds::isSafe).orElseGet(() -> UUID.randomUUID().toString());
+        String id = req.headers().first(HEADER).filter(RequestIds::isSafe).orElseGet(RequestIds::newId);
         res.header(HEADER, id);
         LogContext.withRequest(id, () -> {
             chain.proceed();
             return null;
         });
+    }
+
+    /** A version-4 UUID's text, from {@link ThreadLocalRandom}. */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     static boolean isSafe(String id) {

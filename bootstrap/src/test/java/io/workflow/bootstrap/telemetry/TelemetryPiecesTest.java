@@ -3,7 +3,9 @@ package io.workflow.bootstrap.telemetry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -53,6 +55,20 @@ class TelemetryPiecesTest {
         assertThat(RequestIds.isSafe("a b")).isFalse();
         assertThat(RequestIds.isSafe("a\"b")).isFalse();
         assertThat(RequestIds.isSafe("é")).isFalse();
+    }
+
+    @Test
+    void newRequestIds_areVersion4Uuids_safe_andDistinct() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestIds.newId();
+            UUID uuid = UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(RequestIds.isSafe(id)).isTrue();
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
     }
 
     @Test

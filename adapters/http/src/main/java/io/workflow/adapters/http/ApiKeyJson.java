@@ -39,8 +39,8 @@ final class ApiKeyJson {
         tree.put("tenant", key.tenant());
         tree.put("scopes", key.scopes().stream().sorted().map(Scope::text).toList());
         tree.put("name", key.name());
-        tree.put("created_at", key.createdAt().toString());
-        tree.put("revoked_at", key.revokedAt() == null ? null : key.revokedAt().toString());
+        tree.put("created_at", WireInstants.text(key.createdAt()));
+        tree.put("revoked_at", WireInstants.text(key.revokedAt()));
         return tree;
     }
 

@@ -22,8 +22,8 @@ final class DeadLetterJson {
         tree.put("reason", letter.reason());
         tree.put("run_id", letter.runId() == null ? null : letter.runId().toString());
         tree.put("tenant", letter.tenant());
-        tree.put("recorded_at", letter.recordedAt().toString());
-        tree.put("redriven_at", letter.redrivenAt() == null ? null : letter.redrivenAt().toString());
+        tree.put("recorded_at", WireInstants.text(letter.recordedAt()));
+        tree.put("redriven_at", WireInstants.text(letter.redrivenAt()));
         return tree;
     }
 }

@@ -48,9 +48,9 @@ final class RunJson {
         tree.put("workflow_id", run.workflowId().toString());
         tree.put("status", statusName(run.status()));
         tree.put("payload", run.payload());
-        tree.put("created_at", run.createdAt().toString());
-        tree.put("started_at", text(run.startedAt()));
-        tree.put("completed_at", text(run.completedAt()));
+        tree.put("created_at", WireInstants.text(run.createdAt()));
+        tree.put("started_at", WireInstants.text(run.startedAt()));
+        tree.put("completed_at", WireInstants.text(run.completedAt()));
         tree.put("error", run.error());
         Map<String, Object> results = new LinkedHashMap<>();
         run.stepResults().forEach((name, result) -> results.put(name, stepResultTree(result)));
@@ -67,7 +67,7 @@ final class RunJson {
             return tree;
         }
         tree.put("current_step", timeline.currentStep());
-        tree.put("next_wake_at", run.timer() == null ? null : text(run.timer().wakeAt()));
+        tree.put("next_wake_at", run.timer() == null ? null : WireInstants.text(run.timer().wakeAt()));
         tree.put("steps", timeline.steps().stream().map(RunJson::stepTree).toList());
         return tree;
     }
@@ -77,12 +77,12 @@ final class RunJson {
         entry.put("name", step.name());
         entry.put("type", step.type());
         entry.put("status", step.state().name().toLowerCase(Locale.ROOT));
-        entry.put("started_at", text(step.startedAt()));
-        entry.put("completed_at", text(step.completedAt()));
+        entry.put("started_at", WireInstants.text(step.startedAt()));
+        entry.put("completed_at", WireInstants.text(step.completedAt()));
         entry.put("duration_ms", millisBetween(step.startedAt(), step.completedAt()));
         entry.put("attempts", step.attempts().stream().map(RunJson::attemptTree).toList());
         entry.put("error", step.error());
-        entry.put("next_wake_at", text(step.wakeAt()));
+        entry.put("next_wake_at", WireInstants.text(step.wakeAt()));
         return entry;
     }
 
@@ -108,8 +108,8 @@ final class RunJson {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("step_name", result.stepName());
         entry.put("status", result.status() == StepResult.StepStatus.SUCCESS ? "success" : "failed");
-        entry.put("started_at", text(result.startedAt()));
-        entry.put("completed_at", text(result.completedAt()));
+        entry.put("started_at", WireInstants.text(result.startedAt()));
+        entry.put("completed_at", WireInstants.text(result.completedAt()));
         entry.put("output", result.output());
         entry.put("error", result.error());
         entry.put("attempts", result.allAttempts().stream().map(RunJson::attemptTree).toList());
@@ -118,14 +118,10 @@ final class RunJson {
 
     private static Map<String, Object> attemptTree(StepResult.Attempt attempt) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("started_at", text(attempt.startedAt()));
-        entry.put("completed_at", text(attempt.completedAt()));
+        entry.put("started_at", WireInstants.text(attempt.startedAt()));
+        entry.put("completed_at", WireInstants.text(attempt.completedAt()));
         entry.put("duration_ms", millisBetween(attempt.startedAt(), attempt.completedAt()));
         entry.put("error", attempt.error());
         return entry;
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

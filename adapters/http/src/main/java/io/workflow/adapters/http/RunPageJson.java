@@ -42,7 +42,7 @@ final class RunPageJson {
         generator.writeStringField("workflow_id", run.workflowId().toString());
         generator.writeStringField("status", RunJson.statusName(run.status()));
         value(generator, "payload", run.payload());
-        generator.writeStringField("created_at", run.createdAt().toString());
+        generator.writeStringField("created_at", WireInstants.text(run.createdAt()));
         instant(generator, "started_at", run.startedAt());
         instant(generator, "completed_at", run.completedAt());
         generator.writeStringField("error", run.error());
@@ -94,6 +94,6 @@ final class RunPageJson {
     }
 
     private static void instant(JsonGenerator generator, String field, Instant instant) throws IOException {
-        generator.writeStringField(field, instant == null ? null : instant.toString());
+        generator.writeStringField(field, WireInstants.text(instant));
     }
 }

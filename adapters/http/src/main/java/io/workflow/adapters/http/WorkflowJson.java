@@ -50,14 +50,14 @@ final class WorkflowJson {
         tree.put("name", workflow.name());
         tree.put("description", workflow.description());
         tree.put("steps", workflow.steps().stream().map(WorkflowJson::stepTree).toList());
-        tree.put("created_at", workflow.createdAt().toString());
+        tree.put("created_at", WireInstants.text(workflow.createdAt()));
         if (workflow.retry() != null) {
             tree.put("retry", RetryPolicyJson.tree(workflow.retry()));
         }
         if (workflow.timeout() != null) {
             tree.put("timeout", WireSeconds.write(workflow.timeout()));
         }
-        tree.put("archived_at", workflow.archivedAt() == null ? null : workflow.archivedAt().toString());
+        tree.put("archived_at", WireInstants.text(workflow.archivedAt()));
         tree.put("payload_schema", PayloadSchemaJson.tree(PayloadContract.of(workflow.steps())));
         if (workflow.payloadSchema() != null) {
             tree.put("declared_payload_schema", workflow.payloadSchema().tree());
