@@ -1,9 +1,12 @@
 package io.workflow.adapters.postgres;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.workflow.domain.run.JsonText;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.run.Timer;
 import io.workflow.domain.workflow.DelayStep;
@@ -13,6 +16,7 @@ import io.workflow.domain.workflow.Step;
 import io.workflow.domain.workflow.WebhookStep;
 import io.workflow.domain.workflow.Workflow;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,21 +224,105 @@ final class JsonColumns {
         return write(tree);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Stored step results, each output decoded into plain Java objects (as the engine takes them). */
     static Map<String, StepResult> stepResults(String text) {
+        return readStepResults(text, false);
+    }
+
+    /**
+     * Stored step results for a listing: an output that is an object or an array stays the stored
+     * text ({@link JsonText}, written out unread), anything else is its plain value.
+     */
+    static Map<String, StepResult> stepResultsWithOutputText(String text) {
+        return readStepResults(text, true);
+    }
+
+    /** One pass over the stored text with a streaming parser: no tree of the results is built. */
+    private static Map<String, StepResult> readStepResults(String text, boolean outputAsText) {
         Map<String, StepResult> results = new LinkedHashMap<>();
-        Object tree = read(text);
-        if (tree == null) {
+        if (text == null) {
             return results;
         }
-        ((Map<String, Object>) tree).forEach((name, value) -> {
-            Map<String, Object> entry = (Map<String, Object>) value;
-            StepResult.StepStatus status = "success".equals(entry.get("status"))
-                    ? StepResult.StepStatus.SUCCESS : StepResult.StepStatus.FAILED;
-            results.put(name, new StepResult((String) entry.get("step_name"), status, instant(entry.get("started_at")),
-                    instant(entry.get("completed_at")), entry.get("output"), (String) entry.get("error"), attempts(entry.get("attempts"))));
-        });
-        return results;
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            if (parser.nextToken() == JsonToken.VALUE_NULL) {
+                return results;
+            }
+            expect(parser, JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                results.put(name, stepResult(parser, text, outputAsText));
+            }
+            return results;
+        } catch (IOException e) {
+            throw new IllegalStateException("stored step results cannot be read", e);
+        }
+    }
+
+    private static StepResult stepResult(JsonParser parser, String text, boolean outputAsText) throws IOException {
+        expect(parser, JsonToken.START_OBJECT);
+        String stepName = null;
+        StepResult.StepStatus status = StepResult.StepStatus.FAILED;
+        Instant startedAt = null;
+        Instant completedAt = null;
+        Object output = null;
+        String error = null;
+        List<StepResult.Attempt> attempts = List.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "step_name" -> stepName = parser.getValueAsString();
+                case "status" -> status = "success".equals(parser.getValueAsString())
+                        ? StepResult.StepStatus.SUCCESS : StepResult.StepStatus.FAILED;
+                case "started_at" -> startedAt = instant(parser.getValueAsString());
+                case "completed_at" -> completedAt = instant(parser.getValueAsString());
+                case "output" -> output = outputAsText && value.isStructStart() ? textOf(parser, text) : MAPPER.readValue(parser, Object.class);
+                case "error" -> error = parser.getValueAsString();
+                case "attempts" -> attempts = attempts(parser);
+                default -> parser.skipChildren();
+            }
+        }
+        return new StepResult(stepName, status, startedAt, completedAt, output, error, attempts);
+    }
+
+    private static List<StepResult.Attempt> attempts(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(parser, JsonToken.START_ARRAY);
+        List<StepResult.Attempt> attempts = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            Instant startedAt = null;
+            Instant completedAt = null;
+            String error = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "started_at" -> startedAt = instant(parser.getValueAsString());
+                    case "completed_at" -> completedAt = instant(parser.getValueAsString());
+                    case "error" -> error = parser.getValueAsString();
+                    default -> parser.skipChildren();
+                }
+            }
+            attempts.add(new StepResult.Attempt(startedAt, completedAt, error));
+        }
+        return attempts;
+    }
+
+    /** The object or array the parser stands at the start of, as the stored text has it. */
+    private static JsonText textOf(JsonParser parser, String text) throws IOException {
+        int start = (int) parser.currentTokenLocation().getCharOffset();
+        parser.skipChildren();
+        int end = (int) parser.currentLocation().getCharOffset();
+        return new JsonText(text.substring(start, end));
+    }
+
+    private static void expect(JsonParser parser, JsonToken token) throws IOException {
+        if (parser.currentToken() != token) {
+            throw new IOException("expected " + token + " at " + parser.currentLocation() + ", found " + parser.currentToken());
+        }
     }
 
     @SuppressWarnings("unchecked")

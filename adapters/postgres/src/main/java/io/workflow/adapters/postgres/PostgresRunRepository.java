@@ -159,7 +159,7 @@ public final class PostgresRunRepository implements RunRepository {
         String payload = row.getString(4);
         return new RunSummary(row.getObject(1, UUID.class), row.getObject(2, UUID.class), status(row.getString(3)),
                 payload == null ? null : new JsonText(payload), epochMicros(row, 5), epochMicros(row, 6), epochMicros(row, 7),
-                row.getString(8), JsonColumns.stepResults(row.getString(9)), row.getInt(11), row.getInt("workflow_version"));
+                row.getString(8), JsonColumns.stepResultsWithOutputText(row.getString(9)), row.getInt(11), row.getInt("workflow_version"));
     }
 
     private static Instant epochMicros(ResultSet row, int column) throws SQLException {

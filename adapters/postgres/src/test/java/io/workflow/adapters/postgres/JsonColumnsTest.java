@@ -1,5 +1,6 @@
 package io.workflow.adapters.postgres;
 
+import io.workflow.domain.run.JsonText;
 import io.workflow.domain.run.Run;
 import io.workflow.domain.run.StepResult;
 import io.workflow.domain.workflow.DelayStep;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,5 +76,49 @@ class JsonColumnsTest {
         assertThat(results.keySet()).containsExactly("wait", "notify");
         assertThat(JsonColumns.payload(JsonColumns.write(failed.payload()))).isEqualTo(failed.payload());
         assertThat(JsonColumns.stepResults((String) null)).isEmpty();
+    }
+
+    @Test
+    void stepResultsWithOutputText_keepStructuredOutputsAsTheStoredText_andReadEverythingElseAsStepResults() {
+        // as jsonb prints it: keys reordered, a space after ':' and ',', an unknown field, braces in strings
+        String stored = """
+                {"wait": {"error": null, "output": {"delayed_seconds": 1}, "status": "success", "step_name": "wait", \
+                "started_at": "2025-01-01T10:00:00.123456Z", "completed_at": "2025-01-01T10:00:01Z"}, \
+                "notify": {"error": "HTTP 503", "output": [{"a": "}]{\\"", "b": [1, 2.5]}, null], "status": "failed", \
+                "attempts": [{"error": "HTTP 502", "started_at": "2025-01-01T10:00:01Z", "completed_at": "2025-01-01T10:00:02Z", \
+                "extra": {"x": 1}}, {"error": "HTTP 503", "started_at": "2025-01-01T10:00:03Z", "completed_at": "2025-01-01T10:00:04Z"}], \
+                "step_name": "notify", "started_at": "2025-01-01T10:00:03Z", "completed_at": "2025-01-01T10:00:04Z", "later": [1]}, \
+                "plain": {"output": 7, "status": "success", "step_name": "plain"}, "none": {"output": null, "step_name": "none"}}""";
+
+        Map<String, StepResult> decoded = JsonColumns.stepResults(stored);
+        Map<String, StepResult> listed = JsonColumns.stepResultsWithOutputText(stored);
+
+        assertThat(listed.keySet()).containsExactly("wait", "notify", "plain", "none");
+        assertThat(listed.get("wait").output()).isEqualTo(new JsonText("{\"delayed_seconds\": 1}"));
+        assertThat(listed.get("notify").output()).isEqualTo(new JsonText("[{\"a\": \"}]{\\\"\", \"b\": [1, 2.5]}, null]"));
+        assertThat(decoded.get("notify").output()).isEqualTo(Arrays.asList(Map.of("a", "}]{\"", "b", List.of(1, 2.5)), null));
+        assertThat(listed.get("plain").output()).isEqualTo(7);
+        assertThat(listed.get("none").output()).isNull();
+        for (String name : decoded.keySet()) {
+            StepResult text = listed.get(name);
+            StepResult tree = decoded.get(name);
+            assertThat(new StepResult(text.stepName(), text.status(), text.startedAt(), text.completedAt(), tree.output(),
+                    text.error(), text.attempts())).as(name).isEqualTo(tree);
+        }
+        assertThat(decoded.get("notify")).isEqualTo(new StepResult("notify", StepResult.StepStatus.FAILED,
+                Instant.parse("2025-01-01T10:00:03Z"), Instant.parse("2025-01-01T10:00:04Z"), decoded.get("notify").output(),
+                "HTTP 503", List.of(
+                        new StepResult.Attempt(Instant.parse("2025-01-01T10:00:01Z"), Instant.parse("2025-01-01T10:00:02Z"), "HTTP 502"),
+                        new StepResult.Attempt(Instant.parse("2025-01-01T10:00:03Z"), Instant.parse("2025-01-01T10:00:04Z"), "HTTP 503"))));
+        assertThat(decoded.get("wait").startedAt()).isEqualTo(T0);
+        assertThat(decoded.get("plain").status()).isEqualTo(StepResult.StepStatus.SUCCESS);
+        assertThat(JsonColumns.stepResultsWithOutputText(null)).isEmpty();
+        assertThat(JsonColumns.stepResultsWithOutputText("null")).isEmpty();
+    }
+
+    @Test
+    void stepResultsThatAreNotAnObject_failToRead() {
+        assertThatThrownBy(() -> JsonColumns.stepResults("[1]")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JsonColumns.stepResultsWithOutputText("{\"x\": 1}")).isInstanceOf(IllegalStateException.class);
     }
 }
