@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code request_id}. A caller's id that is not safe is replaced, not echoed: it would end up in
  * log files and response headers. {@link #CORRELATION} carries the id on with the runs the request
  * dispatches, to the worker that executes them. A new id is a random UUID from the thread's own
- * generator, not {@link UUID#randomUUID()}'s shared {@code SecureRandom}: the id correlates, it
- * guards nothing, and the secure one locked and hashed once per request on every request.
+ * generator, not from {@link UUID#randomUUID()}, whose shared {@code SecureRandom} takes a lock and
+ * hashes on every call: the id correlates requests, it guards nothing.
  */
 public final class RequestIds implements Filter {
     static final HeaderName HEADER = HeaderNames.create("X-Request-Id");

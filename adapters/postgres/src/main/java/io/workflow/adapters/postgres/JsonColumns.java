@@ -277,16 +277,17 @@ final class JsonColumns {
                         ? StepResult.StepStatus.SUCCESS : StepResult.StepStatus.FAILED;
                 case "started_at" -> startedAt = instant(parser.getValueAsString());
                 case "completed_at" -> completedAt = instant(parser.getValueAsString());
-                case "output" -> output = outputAsText && value.isStructStart() ? textOf(parser, text) : MAPPER.readValue(parser, Object.class);
+                case "output" -> output = outputAsText && value.isStructStart()
+                        ? textOf(parser, text) : MAPPER.readValue(parser, Object.class);
                 case "error" -> error = parser.getValueAsString();
-                case "attempts" -> attempts = attempts(parser);
+                case "attempts" -> attempts = readAttempts(parser);
                 default -> parser.skipChildren();
             }
         }
         return new StepResult(stepName, status, startedAt, completedAt, output, error, attempts);
     }
 
-    private static List<StepResult.Attempt> attempts(JsonParser parser) throws IOException {
+    private static List<StepResult.Attempt> readAttempts(JsonParser parser) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return List.of();
         }
