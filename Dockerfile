@@ -26,14 +26,14 @@ RUN --mount=type=cache,target=/root/.m2 \
 # The ahead-of-time cache must come from the JVM that will run it, with the same jars at the same
 # paths and the same options: so it is trained on the runtime image itself (JDK 25 -XX:AOTCacheOutput).
 FROM ${JRE_IMAGE} AS aot
-ARG JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+ARG JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
 WORKDIR /app
 COPY --from=build /out/ /app/
 COPY deploy/docker/train-aot.sh deploy/docker/http.sh /app/bin/
 RUN JAVA_OPTS="$JAVA_OPTS" /app/bin/train-aot.sh /app/workflow-automation.jar /app/service.aot
 
 FROM ${JRE_IMAGE}
-ARG JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+ARG JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
 # A fixed numeric uid: Kubernetes' runAsNonRoot can check it without a passwd lookup.
 RUN groupadd --system --gid 10001 workflow \
     && useradd --system --uid 10001 --gid workflow --home-dir /app --shell /usr/sbin/nologin workflow
