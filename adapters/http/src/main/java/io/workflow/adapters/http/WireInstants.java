@@ -2,6 +2,7 @@ package io.workflow.adapters.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Instants on the wire: exactly {@link Instant#toString()}'s ISO-8601 text in UTC
@@ -14,8 +15,6 @@ final class WireInstants {
     private static final long FIRST_SECOND = -62_167_219_200L; // 0000-01-01T00:00:00Z
     private static final long END_SECOND = 253_402_300_800L; // 10000-01-01T00:00:00Z
     private static final long SECONDS_PER_DAY = 86_400;
-    /** Days from 0000-03-01 to 1970-01-01: the civil calendar below counts years from March. */
-    private static final long DAYS_TO_EPOCH = 719_468;
 
     private WireInstants() {
     }
@@ -29,28 +28,16 @@ final class WireInstants {
         if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
             return instant.toString();
         }
-        long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         int nano = instant.getNano();
         int fractionDigits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
         byte[] text = new byte[20 + (fractionDigits == 0 ? 0 : 1 + fractionDigits)];
-
-        // the proleptic Gregorian date of a day count, in 400-year eras of 146,097 days starting in March
-        long shifted = days + DAYS_TO_EPOCH;
-        long era = Math.floorDiv(shifted, 146_097);
-        long dayOfEra = shifted - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long monthFromMarch = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
-        int month = (int) (monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-
-        digits(text, 0, year, 4);
+        digits(text, 0, date.getYear(), 4);
         text[4] = '-';
-        digits(text, 5, month, 2);
+        digits(text, 5, date.getMonthValue(), 2);
         text[7] = '-';
-        digits(text, 8, day, 2);
+        digits(text, 8, date.getDayOfMonth(), 2);
         text[10] = 'T';
         digits(text, 11, secondOfDay / 3_600, 2);
         text[13] = ':';
