@@ -72,13 +72,13 @@ load_settings() {
     WORKER_BASE_PORT=${WORKER_BASE_PORT:-9101}
     WORKERS=${WORKERS:-3}
     SERVICE_JAR=${SERVICE_JAR:-$DEFAULT_SERVICE_JAR}
+    # on: API replicas and workers start from an ahead-of-time cache trained once per build (aot.sh)
+    AOT_CACHE=${AOT_CACHE:-on}
     # Six JVMs share two cores with everything else: one GC thread each, and C1 only, whose
     # compilations cost a fraction of C2's (measured: ~25% more throughput at 1,000 users). C1 alone
     # gets a 48 MiB code cache, and once 15 % of it has been filled since the last unloading the JVM
     # runs a full GC to unload code: each JVM stopped for 0.3-1.1 s about 25-40 s after its start.
     # 240 MiB (what C2 gets; reserved, committed only as used) leaves that threshold out of reach.
-    # on: API replicas and workers start from an ahead-of-time cache trained once per build (aot.sh)
-    AOT_CACHE=${AOT_CACHE:-on}
     JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m}
     TOPOLOGY=${TOPOLOGY:-}
     # The infrastructure host of the hosts topology (ops/stack.d/hosts.sh): one more address its
