@@ -5,6 +5,7 @@ import io.workflow.domain.auth.ApiKey;
 import io.workflow.domain.auth.Caller;
 import io.workflow.domain.auth.UnauthenticatedException;
 import io.workflow.domain.port.ApiKeyRepository;
+import io.workflow.domain.port.StoreUnavailableException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Finds the key a caller presents by the SHA-256 of the whole key, and remembers a live key for
@@ -19,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * key still works on a replica that saw it just before; it must stay below the five seconds the
  * API promises. Only live keys are remembered: a wrong key costs a hash and an indexed lookup,
  * the same as an unknown one, and what the answer says never tells the two apart.
+ * <p>
+ * Requests that need the same lookup at the same moment share it. Under load a live key's entry
+ * runs out while dozens of its requests are in flight; each would otherwise send its own query (a
+ * 1,000-user benchmark made 214 lookups in ten seconds on three replicas, where 15 would do).
  */
 public final class AuthenticateCallerService implements AuthenticateCaller {
     private static final String REFUSED = "the API key is missing, unknown or revoked";
@@ -28,6 +35,7 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
     private final Duration cacheFor;
     private final int maxCached;
     private final Map<String, Remembered> cache = new ConcurrentHashMap<>();
+    private final Map<String, FutureTask<Optional<ApiKey>>> lookups = new ConcurrentHashMap<>();
 
     public AuthenticateCallerService(ApiKeyRepository keys, Clock clock, Duration cacheFor, int maxCached) {
         if (cacheFor.isNegative() || maxCached < 1) {
@@ -52,7 +60,7 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
         if (remembered != null && remembered.until().isAfter(now)) {
             return remembered.caller();
         }
-        ApiKey found = lookUp(hash).orElseThrow(() -> new UnauthenticatedException(REFUSED));
+        ApiKey found = sharedLookUp(hash).orElseThrow(() -> new UnauthenticatedException(REFUSED));
         if (cacheFor.isPositive()) {
             if (cache.size() >= maxCached) {
                 cache.clear(); // crude, and rare: the next requests of each key fill it again
@@ -60,6 +68,38 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
             cache.put(hash, new Remembered(found.caller(), now.plus(cacheFor)));
         }
         return found.caller();
+    }
+
+    /**
+     * {@link #lookUp}, or the result of the same lookup that another request had already started:
+     * older than this request by at most one lookup's duration, for which the bound on
+     * {@code cacheFor} leaves room.
+     */
+    private Optional<ApiKey> sharedLookUp(String hash) {
+        FutureTask<Optional<ApiKey>> mine = new FutureTask<>(() -> lookUp(hash));
+        FutureTask<Optional<ApiKey>> running = lookups.putIfAbsent(hash, mine);
+        if (running == null) {
+            try {
+                mine.run();
+            } finally {
+                lookups.remove(hash, mine);
+            }
+            running = mine;
+        }
+        try {
+            return running.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for the API key's lookup", e);
+        }
     }
 
     /** The live key whose stored digest equals {@code hash}, compared in constant time. */

@@ -9,13 +9,19 @@ import io.workflow.domain.auth.ForbiddenException;
 import io.workflow.domain.auth.Scope;
 import io.workflow.domain.auth.UnauthenticatedException;
 import io.workflow.domain.port.ApiKeyRepository;
+import io.workflow.domain.port.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +76,74 @@ class ApiKeysTest {
     }
 
     @Test
+    void requestsArrivingWhileTheirKeyIsLookedUp_shareThatLookup() throws Exception {
+        CreateApiKey.Issued issued = keys.create(new CreateApiKey.Command("acme", Set.of(Scope.RUNS_READ), ""));
+
+        assertThat(eightRequestsDuringOneLookup(issued.secret(), null))
+                .containsOnly(new Caller("acme", Set.of(Scope.RUNS_READ), issued.key().id()));
+    }
+
+    @Test
+    void aSharedLookupThatFails_failsEveryRequestWaitingForIt_andIsNotKept() throws Exception {
+        CreateApiKey.Issued issued = keys.create(new CreateApiKey.Command("acme", Set.of(Scope.RUNS_READ), ""));
+
+        assertThat(eightRequestsDuringOneLookup(issued.secret(), new StoreUnavailableException("down", null)))
+                .containsOnly(StoreUnavailableException.class);
+        assertThat(eightRequestsDuringOneLookup(issued.secret(), null)).as("the next requests look the key up again")
+                .containsOnly(new Caller("acme", Set.of(Scope.RUNS_READ), issued.key().id()));
+    }
+
+    /**
+     * Eight requests with {@code key} on a cold cache, the first lookup held until all eight are
+     * waiting (in it or for it), then ended with {@code failure} or the stored key. Asserts that one
+     * lookup served them; returns each request's caller, or the class of what it threw.
+     */
+    private List<Object> eightRequestsDuringOneLookup(String key, RuntimeException failure) throws InterruptedException {
+        AtomicInteger lookups = new AtomicInteger();
+        CountDownLatch lookupStarted = new CountDownLatch(1);
+        CountDownLatch finishLookup = new CountDownLatch(1);
+        AuthenticateCallerService service = new AuthenticateCallerService(new CountingRepository(store, lookups, () -> {
+            lookupStarted.countDown();
+            try {
+                if (!finishLookup.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the test never let the lookup finish");
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }), clock, Duration.ofSeconds(2), 100);
+        List<Object> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(Thread.ofPlatform().start(() -> {
+                try {
+                    outcomes.add(service.authenticate(key));
+                } catch (RuntimeException e) {
+                    outcomes.add(e.getClass());
+                }
+            }));
+        }
+        assertThat(lookupStarted.await(10, TimeUnit.SECONDS)).as("a lookup started").isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (requests.stream().anyMatch(request -> request.getState() != Thread.State.WAITING
+                && request.getState() != Thread.State.TIMED_WAITING)) {
+            assertThat(System.nanoTime()).as("all eight requests waiting within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        finishLookup.countDown();
+        for (Thread request : requests) {
+            request.join(10_000);
+            assertThat(request.isAlive()).as("a request still running after 10 s").isFalse();
+        }
+        assertThat(lookups).as("lookups for the eight requests").hasValue(1);
+        assertThat(outcomes).hasSize(8);
+        return outcomes;
+    }
+
+    @Test
     void aKeyRequest_needsAValidTenantAndAScope() {
         assertThatThrownBy(() -> new CreateApiKey.Command("Not A Tenant", Set.of(Scope.ADMIN), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("tenant");
@@ -85,8 +159,13 @@ class ApiKeysTest {
         }
     }
 
-    /** Counts lookups by hash, to show every refused key costs one. */
-    private record CountingRepository(ApiKeyRepository delegate, AtomicInteger lookups) implements ApiKeyRepository {
+    /** Counts lookups by hash, to show every refused key costs one; runs {@code during} inside each lookup. */
+    private record CountingRepository(ApiKeyRepository delegate, AtomicInteger lookups, Runnable during)
+            implements ApiKeyRepository {
+        CountingRepository(ApiKeyRepository delegate, AtomicInteger lookups) {
+            this(delegate, lookups, () -> { });
+        }
+
         @Override
         public void insert(io.workflow.domain.auth.ApiKey key) {
             delegate.insert(key);
@@ -95,6 +174,7 @@ class ApiKeysTest {
         @Override
         public Optional<io.workflow.domain.auth.ApiKey> findByHash(String hash) {
             lookups.incrementAndGet();
+            during.run();
             return delegate.findByHash(hash);
         }
 
