@@ -60,23 +60,15 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
         if (remembered != null && remembered.until().isAfter(now)) {
             return remembered.caller();
         }
-        ApiKey found = sharedLookUp(hash).orElseThrow(() -> new UnauthenticatedException(REFUSED));
-        if (cacheFor.isPositive()) {
-            if (cache.size() >= maxCached) {
-                cache.clear(); // crude, and rare: the next requests of each key fill it again
-            }
-            cache.put(hash, new Remembered(found.caller(), now.plus(cacheFor)));
-        }
-        return found.caller();
+        return sharedLookUp(hash, now).orElseThrow(() -> new UnauthenticatedException(REFUSED)).caller();
     }
 
     /**
-     * {@link #lookUp}, or the result of the same lookup that another request had already started:
-     * older than this request by at most one lookup's duration, for which the bound on
-     * {@code cacheFor} leaves room.
+     * {@link #lookUpAndRemember}, or the answer of the same lookup another request had already
+     * started: a lookup still in flight, so an answer fresher than any remembered one.
      */
-    private Optional<ApiKey> sharedLookUp(String hash) {
-        FutureTask<Optional<ApiKey>> mine = new FutureTask<>(() -> lookUp(hash));
+    private Optional<ApiKey> sharedLookUp(String hash, Instant now) {
+        FutureTask<Optional<ApiKey>> mine = new FutureTask<>(() -> lookUpAndRemember(hash, now));
         FutureTask<Optional<ApiKey>> running = lookups.putIfAbsent(hash, mine);
         if (running == null) {
             try {
@@ -100,6 +92,22 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while waiting for the API key's lookup", e);
         }
+    }
+
+    /**
+     * {@link #lookUp}, a live key then remembered for {@code cacheFor} from {@code now}, the moment
+     * its request found no entry: once, by the request that looked it up, and before the lookup
+     * stops being shared, so the requests that waited for it do not write it again.
+     */
+    private Optional<ApiKey> lookUpAndRemember(String hash, Instant now) {
+        Optional<ApiKey> found = lookUp(hash);
+        if (found.isPresent() && cacheFor.isPositive()) {
+            if (cache.size() >= maxCached) {
+                cache.clear(); // crude, and rare: the next requests of each key fill it again
+            }
+            cache.put(hash, new Remembered(found.get().caller(), now.plus(cacheFor)));
+        }
+        return found;
     }
 
     /** The live key whose stored digest equals {@code hash}, compared in constant time. */
