@@ -11,6 +11,9 @@
 
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
 ARG JRE_IMAGE=eclipse-temurin:25-jre
+# The JVM's options, declared once: the cache is trained under them and the service runs under them,
+# and the JVM refuses a cache made under other options.
+ARG JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
 
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
@@ -26,14 +29,14 @@ RUN --mount=type=cache,target=/root/.m2 \
 # The ahead-of-time cache must come from the JVM that will run it, with the same jars at the same
 # paths and the same options: so it is trained on the runtime image itself (JDK 25 -XX:AOTCacheOutput).
 FROM ${JRE_IMAGE} AS aot
-ARG JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
+ARG JAVA_OPTS
 WORKDIR /app
 COPY --from=build /out/ /app/
 COPY deploy/docker/train-aot.sh deploy/docker/http.sh /app/bin/
 RUN JAVA_OPTS="$JAVA_OPTS" /app/bin/train-aot.sh /app/workflow-automation.jar /app/service.aot
 
 FROM ${JRE_IMAGE}
-ARG JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
+ARG JAVA_OPTS
 # A fixed numeric uid: Kubernetes' runAsNonRoot can check it without a passwd lookup.
 RUN groupadd --system --gid 10001 workflow \
     && useradd --system --uid 10001 --gid workflow --home-dir /app --shell /usr/sbin/nologin workflow
