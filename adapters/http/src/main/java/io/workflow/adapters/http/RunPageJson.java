@@ -8,7 +8,6 @@ import io.workflow.domain.run.StepResult;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -43,8 +42,8 @@ final class RunPageJson {
         generator.writeStringField("status", RunJson.statusName(run.status()));
         value(generator, "payload", run.payload());
         generator.writeStringField("created_at", WireInstants.text(run.createdAt()));
-        instant(generator, "started_at", run.startedAt());
-        instant(generator, "completed_at", run.completedAt());
+        generator.writeStringField("started_at", WireInstants.text(run.startedAt()));
+        generator.writeStringField("completed_at", WireInstants.text(run.completedAt()));
         generator.writeStringField("error", run.error());
         generator.writeObjectFieldStart("step_results");
         for (Map.Entry<String, StepResult> entry : run.stepResults().entrySet()) {
@@ -61,15 +60,15 @@ final class RunPageJson {
         generator.writeStartObject();
         generator.writeStringField("step_name", result.stepName());
         generator.writeStringField("status", result.status() == StepResult.StepStatus.SUCCESS ? "success" : "failed");
-        instant(generator, "started_at", result.startedAt());
-        instant(generator, "completed_at", result.completedAt());
+        generator.writeStringField("started_at", WireInstants.text(result.startedAt()));
+        generator.writeStringField("completed_at", WireInstants.text(result.completedAt()));
         value(generator, "output", result.output());
         generator.writeStringField("error", result.error());
         generator.writeArrayFieldStart("attempts");
         for (StepResult.Attempt attempt : result.allAttempts()) {
             generator.writeStartObject();
-            instant(generator, "started_at", attempt.startedAt());
-            instant(generator, "completed_at", attempt.completedAt());
+            generator.writeStringField("started_at", WireInstants.text(attempt.startedAt()));
+            generator.writeStringField("completed_at", WireInstants.text(attempt.completedAt()));
             generator.writeFieldName("duration_ms");
             if (attempt.startedAt() == null || attempt.completedAt() == null) {
                 generator.writeNull();
@@ -91,9 +90,5 @@ final class RunPageJson {
         } else {
             generator.writeObject(value);
         }
-    }
-
-    private static void instant(JsonGenerator generator, String field, Instant instant) throws IOException {
-        generator.writeStringField(field, WireInstants.text(instant));
     }
 }
