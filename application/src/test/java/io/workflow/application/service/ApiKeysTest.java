@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +51,26 @@ class ApiKeysTest {
                 .hasMessageContaining("runs:trigger");
     }
 
+
+    @Test
+    void aKeysHash_isTheSha256OfItsText_inLowerCaseHex_whicheverThreadAsks() throws Exception {
+        // FIPS 180-2's test vectors: the digest of "abc", and of the empty text.
+        assertThat(ApiKeySecrets.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(ApiKeySecrets.hash("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        // Hashes on many threads at once share no digest state: each gets its own text's digest.
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String key = "wfa_" + i;
+                String expected = ApiKeySecrets.hash(key);
+                checks.add(threads.submit(() -> ApiKeySecrets.hash(key).equals(expected) && ApiKeySecrets.hash("abc")
+                        .equals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
     @Test
     void unknownMalformedAndMissingKeys_areRefusedAlike_afterTheSameLookup() {
         AtomicInteger lookups = new AtomicInteger();
