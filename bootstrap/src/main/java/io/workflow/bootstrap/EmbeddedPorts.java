@@ -23,9 +23,10 @@ final class EmbeddedPorts {
         InProcessRunDispatcher dispatcher = new InProcessRunDispatcher(settings.worker().concurrency(), RequestIds.CORRELATION);
         // Registered when started, after what the runs use (the step executors): closed first, it lets runs in flight finish.
         DrivenPorts.RunIntake intake = execute -> closer.register(dispatcher).start(execute::execute);
-        return new DrivenPorts(new InMemoryWorkflowRepository(), new InMemoryRunRepository(),
+        InMemorySigningSecretRepository signingSecrets = new InMemorySigningSecretRepository();
+        return new DrivenPorts(new InMemoryWorkflowRepository(signingSecrets), new InMemoryRunRepository(),
                 new InMemoryCache<>(clock, settings.cacheMaxEntries()), new InMemoryCache<>(clock, settings.cacheMaxEntries()),
-                dispatcher, new LoggingCompletionPublisher(), intake, Map.of(), new InMemorySigningSecretRepository(), new InMemoryIdempotencyKeys(),
+                dispatcher, new LoggingCompletionPublisher(), intake, Map.of(), signingSecrets, new InMemoryIdempotencyKeys(),
                 new InMemoryApiKeyRepository());
     }
 }

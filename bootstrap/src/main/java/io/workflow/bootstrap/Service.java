@@ -112,8 +112,7 @@ final class Service implements AutoCloseable {
                     settings.webhook().addresses());
             ChangeRunService changeRun = new ChangeRunService(ports.runs(), ports.dispatcher(), ports.completions(), runCache, clock);
             HttpApi.UseCases useCases = new HttpApi.UseCases(
-                    new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses(),
-                            ports.signingSecrets(), random),
+                    new CreateWorkflowService(ports.workflows(), workflowCache, clock, settings.webhook().addresses(), random),
                     getWorkflow,
                     new TriggerRunService(getWorkflow, ports.runs(), ports.dispatcher(), runCache, clock),
                     new GetRunService(ports.runs(), runCache, ports.workflows(), workflowCache, clock),

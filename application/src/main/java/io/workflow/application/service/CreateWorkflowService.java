@@ -3,7 +3,6 @@ package io.workflow.application.service;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.TimeOrderedIds;
-import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WebhookHostCheck;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.workflow.SigningSecrets;
@@ -23,26 +22,24 @@ public final class CreateWorkflowService implements CreateWorkflow {
     private final CacheAside<Workflow> cache;
     private final Clock clock;
     private final WebhookHostCheck webhookHosts;
-    private final SigningSecretRepository secrets;
     private final RandomGenerator random;
 
     /**
-     * {@code secrets}: where each new workflow's webhook signing secret is kept (null: none is made);
-     * {@code random}: a cryptographically strong source, since the secrets come from it.
+     * {@code random}: where each new workflow's webhook signing secret comes from, so a cryptographically
+     * strong source (null: no secret is made); the workflow repository stores the secret with the workflow.
      */
     public CreateWorkflowService(WorkflowRepository workflows, CacheAside<Workflow> cache, Clock clock,
-                                 WebhookHostCheck webhookHosts, SigningSecretRepository secrets, SecureRandom random) {
+                                 WebhookHostCheck webhookHosts, SecureRandom random) {
         this.workflows = workflows;
         this.cache = cache;
         this.clock = clock;
         this.webhookHosts = webhookHosts;
-        this.secrets = secrets;
         this.random = random;
     }
 
     /** Without a webhook host check or signing secrets: for tests of everything else. */
     public CreateWorkflowService(WorkflowRepository workflows, CacheAside<Workflow> cache, Clock clock) {
-        this(workflows, cache, clock, WebhookHostCheck.NONE, null, null);
+        this(workflows, cache, clock, WebhookHostCheck.NONE, null);
     }
 
     @Override
@@ -50,7 +47,7 @@ public final class CreateWorkflowService implements CreateWorkflow {
         return createWithSecret(command).workflow();
     }
 
-    /** The secret is stored before the workflow: a failure in between leaves an unused secret, never an unsigned workflow. */
+    /** The secret is stored with the workflow, in one write: there is never a workflow without its secret. */
     @Override
     public Created createWithSecret(Command command) {
         checkWebhookHosts(webhookHosts, command.steps());
@@ -59,12 +56,13 @@ public final class CreateWorkflowService implements CreateWorkflow {
                 command.description(), command.steps(), now, command.retry(), command.timeout(), null, command.tenant(),
                 1, command.payloadSchema());
         String secret = null;
-        if (secrets != null) {
+        if (random == null) {
+            workflows.save(workflow);
+        } else {
             SigningSecrets first = SigningSecrets.first(random);
-            secrets.save(workflow.uuid(), first);
+            workflows.save(workflow, first);
             secret = first.current();
         }
-        workflows.save(workflow);
         cache.written(workflow.uuid(), workflow);
         return new Created(workflow, secret);
     }

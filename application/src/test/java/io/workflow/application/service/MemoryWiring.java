@@ -2,6 +2,7 @@ package io.workflow.application.service;
 
 import io.workflow.adapters.memory.InMemoryCache;
 import io.workflow.adapters.memory.InMemoryRunRepository;
+import io.workflow.adapters.memory.InMemorySigningSecretRepository;
 import io.workflow.adapters.memory.InMemoryWorkflowRepository;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.ExecuteRun;
@@ -36,7 +37,8 @@ final class MemoryWiring {
     static final ExecuteRunService.Timing TIMING = new ExecuteRunService.Timing(Duration.ofSeconds(30), Duration.ofSeconds(29));
 
     final TestClock clock = new TestClock(T0);
-    final InMemoryWorkflowRepository workflows = new InMemoryWorkflowRepository();
+    final InMemorySigningSecretRepository signingSecrets = new InMemorySigningSecretRepository();
+    final InMemoryWorkflowRepository workflows = new InMemoryWorkflowRepository(signingSecrets);
     final InMemoryRunRepository runs = new InMemoryRunRepository();
     final InMemoryCache<Workflow> workflowCache = new InMemoryCache<>(clock, 10_000);
     final InMemoryCache<Run> runCache = new InMemoryCache<>(clock, 10_000);

@@ -1,16 +1,16 @@
 package io.workflow.application.service;
 
-import io.workflow.adapters.memory.InMemorySigningSecretRepository;
 import io.workflow.application.CreateWorkflow;
 import io.workflow.application.RotateSigningSecret;
 import io.workflow.domain.InvalidInputException;
 import io.workflow.domain.NotFoundException;
+import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.StepExecutor;
-import io.workflow.domain.workflow.SigningSecrets;
 import io.workflow.domain.port.WebhookHostCheck;
 import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.WebhookStep;
+import io.workflow.domain.workflow.WorkflowQuery;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -26,27 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebhookSigningAndHostsTest {
     private final MemoryWiring wiring = new MemoryWiring();
-    private final InMemorySigningSecretRepository stored = new InMemorySigningSecretRepository();
-    private final List<UUID> saved = new CopyOnWriteArrayList<>();
-    private final SigningSecretRepository secrets = new SigningSecretRepository() {
-        @Override
-        public void save(UUID workflowId, SigningSecrets value) {
-            saved.add(workflowId);
-            stored.save(workflowId, value);
-        }
-
-        @Override
-        public Optional<SigningSecrets> find(UUID workflowId) {
-            return stored.find(workflowId);
-        }
-    };
+    private final SigningSecretRepository secrets = wiring.signingSecrets;
     private final List<String> hostsChecked = new CopyOnWriteArrayList<>();
     private final WebhookHostCheck internalRefused = host -> {
         hostsChecked.add(host);
         return host.startsWith("10.") ? Optional.of(host + " is a private address") : Optional.empty();
     };
     private final CreateWorkflowService create = new CreateWorkflowService(wiring.workflows, wiring.workflowCacheAside,
-            wiring.clock, internalRefused, secrets, new SecureRandom());
+            wiring.clock, internalRefused, new SecureRandom());
 
     @Test
     void aWebhookAtARefusedHost_isRefusedNamingTheStep_andNothingIsStored() {
@@ -58,7 +45,7 @@ class WebhookSigningAndHostsTest {
                     assertThat(e.reason()).isEqualTo("of step 'notify' may not be called: 10.0.0.7 is a private address");
                 });
         assertThat(hostsChecked).containsExactly("10.0.0.7");
-        assertThat(saved).isEmpty();
+        assertThat(wiring.workflows.list(new WorkflowQuery(new PageRequest(50, null, Long.MAX_VALUE), null)).items()).isEmpty();
     }
 
     @Test

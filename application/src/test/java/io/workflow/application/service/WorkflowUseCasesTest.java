@@ -8,6 +8,7 @@ import io.workflow.domain.NotFoundException;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.workflow.DelayStep;
 import io.workflow.domain.workflow.WebhookStep;
+import io.workflow.domain.workflow.SigningSecrets;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
 import io.workflow.domain.workflow.ArchivedWorkflowException;
@@ -39,6 +40,11 @@ class WorkflowUseCasesTest {
         @Override
         public void save(Workflow workflow) {
             delegate.save(workflow);
+        }
+
+        @Override
+        public void save(Workflow workflow, SigningSecrets secrets) {
+            delegate.save(workflow, secrets);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.workflow.domain.port;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
+import io.workflow.domain.workflow.SigningSecrets;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
 
@@ -15,6 +16,13 @@ public interface WorkflowRepository {
 
     /** Stores a new workflow. */
     void save(Workflow workflow);
+
+    /**
+     * Stores a new workflow with its first webhook signing secrets, as one write: afterwards the
+     * {@link SigningSecretRepository} of the same store finds them, and when this throws neither the
+     * workflow nor the secrets were stored.
+     */
+    void save(Workflow workflow, SigningSecrets secrets);
 
     /** The workflow with this uuid, if any (archived ones included). */
     Optional<Workflow> findById(UUID uuid);

@@ -4,6 +4,7 @@ import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.workflow.SigningSecrets;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
 
@@ -29,6 +30,17 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository {
     private final Map<UUID, Workflow> workflows = new ConcurrentHashMap<>();
     private final NavigableMap<Cursor, UUID> newestFirst = new ConcurrentSkipListMap<>(NEWEST_FIRST);
     private final Map<UUID, List<Workflow>> versions = new ConcurrentHashMap<>();
+    private final InMemorySigningSecretRepository signingSecrets;
+
+    /** Keeps the secrets {@link #save(Workflow, SigningSecrets)} is given where nothing reads them: for tests of everything else. */
+    public InMemoryWorkflowRepository() {
+        this(new InMemorySigningSecretRepository());
+    }
+
+    /** {@code signingSecrets}: where {@link #save(Workflow, SigningSecrets)} keeps a new workflow's secrets. */
+    public InMemoryWorkflowRepository(InMemorySigningSecretRepository signingSecrets) {
+        this.signingSecrets = signingSecrets;
+    }
 
     @Override
     public void save(Workflow workflow) {
@@ -37,6 +49,13 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository {
         }
         versions.put(workflow.uuid(), new CopyOnWriteArrayList<>(List.of(workflow)));
         newestFirst.put(positionOf(workflow), workflow.uuid());
+    }
+
+    /** The workflow first: one that exists already is refused before its secrets could be replaced. */
+    @Override
+    public void save(Workflow workflow, SigningSecrets secrets) {
+        save(workflow);
+        signingSecrets.save(workflow.uuid(), secrets);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.workflow.adapters.postgres;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementDml;
 import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.workflow.SigningSecrets;
 
@@ -40,12 +41,15 @@ final class PostgresSigningSecretRepository implements SigningSecretRepository {
     /** An upsert writes the same row however often it runs, so a retried statement is harmless. */
     @Override
     public void save(UUID workflowId, SigningSecrets secrets) {
-        retry.run("save signing secrets", retrying -> db.execute().createNamedUpdate(UPSERT)
-                .addParam(workflowId)
-                .addParam(secrets.current())
-                .addParam(secrets.previous())
-                .addParam(secrets.previousUntil() == null ? null : timestamp(secrets.previousUntil()))
+        retry.run("save signing secrets", retrying -> addParams(db.execute().createNamedUpdate(UPSERT).addParam(workflowId), secrets)
                 .execute());
+    }
+
+    /** The secrets as the three parameters that follow a workflow's uuid in a statement that writes them. */
+    static DbStatementDml addParams(DbStatementDml statement, SigningSecrets secrets) {
+        return statement.addParam(secrets.current())
+                .addParam(secrets.previous())
+                .addParam(secrets.previousUntil() == null ? null : timestamp(secrets.previousUntil()));
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.workflow.adapters.postgres;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementDml;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
 import io.workflow.domain.port.StoreUnavailableException;
 import io.workflow.domain.port.WorkflowRepository;
+import io.workflow.domain.workflow.SigningSecrets;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
 
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -31,6 +34,7 @@ import static io.workflow.adapters.postgres.ColumnValues.uuid;
  */
 public final class PostgresWorkflowRepository implements WorkflowRepository {
     private static final String INSERT = "insert-workflow";
+    private static final String INSERT_WITH_SECRETS = "insert-workflow-with-signing-secrets";
     private static final String FIND_BY_ID = "find-workflow-by-id";
     private static final String LIST = "list-workflows";
     private static final String ARCHIVE = "archive-workflow";
@@ -44,16 +48,25 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
             v.workflow_uuid AS uuid, v.client_id, v.name, v.description, w.created_at, w.archived_at,
             CAST(v.options AS text) AS options, w.tenant, v.version""";
 
+    private static final String SAVED = """
+            WITH saved AS (
+                INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, options, tenant)
+                VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?)
+                RETURNING *)""";
+    private static final String VERSION_ONE = """
+            INSERT INTO workflow_versions (workflow_uuid, version, client_id, name, description, steps, options, created_at)
+            SELECT uuid, version, client_id, name, description, steps, options, created_at FROM saved""";
+
     /** The statements this repository executes, by name; {@link PostgresStore} registers them with the DB client. */
     static final Map<String, String> STATEMENTS = Map.of(
-            // The workflow and its version 1, in one statement.
-            INSERT, """
-                    WITH saved AS (
-                        INSERT INTO workflows (uuid, client_id, name, description, steps, created_at, options, tenant)
-                        VALUES (CAST(? AS uuid), ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?)
-                        RETURNING *)
-                    INSERT INTO workflow_versions (workflow_uuid, version, client_id, name, description, steps, options, created_at)
-                    SELECT uuid, version, client_id, name, description, steps, options, created_at FROM saved""",
+            // The workflow and its version 1, in one statement; with its first signing secrets in the same one.
+            INSERT, SAVED + "\n" + VERSION_ONE,
+            INSERT_WITH_SECRETS, SAVED + """
+                    ,
+                    secrets AS (
+                        INSERT INTO webhook_signing_secrets (workflow_uuid, current_secret, previous_secret, previous_until)
+                        SELECT uuid, ?, CAST(? AS text), CAST(? AS timestamptz) FROM saved)
+                    """ + VERSION_ONE,
             // The UPDATE's row lock makes concurrent revisions take turns, each numbering its version one
             // past the version the one before it committed; an archived workflow matches no row.
             REVISE, """
@@ -116,18 +129,34 @@ public final class PostgresWorkflowRepository implements WorkflowRepository {
 
     @Override
     public void save(Workflow workflow) {
+        insert(workflow, null);
+    }
+
+    /** One statement, so one round trip and one commit for both: they are written with every new workflow. */
+    @Override
+    public void save(Workflow workflow, SigningSecrets secrets) {
+        insert(workflow, Objects.requireNonNull(secrets, "secrets"));
+    }
+
+    /** Stores the workflow, and {@code secrets} with it unless null. */
+    private void insert(Workflow workflow, SigningSecrets secrets) {
         String steps = JsonColumns.steps(workflow.steps());
         try {
-            retry.insert("save workflow", () -> db.execute().createNamedInsert(INSERT)
-                    .addParam(workflow.uuid())
-                    .addParam(workflow.id())
-                    .addParam(workflow.name())
-                    .addParam(workflow.description())
-                    .addParam(steps)
-                    .addParam(timestamp(workflow.createdAt()))
-                    .addParam(JsonColumns.options(workflow))
-                    .addParam(workflow.tenant())
-                    .execute());
+            retry.insert("save workflow", () -> {
+                DbStatementDml statement = db.execute().createNamedInsert(secrets == null ? INSERT : INSERT_WITH_SECRETS)
+                        .addParam(workflow.uuid())
+                        .addParam(workflow.id())
+                        .addParam(workflow.name())
+                        .addParam(workflow.description())
+                        .addParam(steps)
+                        .addParam(timestamp(workflow.createdAt()))
+                        .addParam(JsonColumns.options(workflow))
+                        .addParam(workflow.tenant());
+                if (secrets != null) {
+                    PostgresSigningSecretRepository.addParams(statement, secrets);
+                }
+                statement.execute();
+            });
         } catch (DbClientException e) {
             if (ColumnValues.isUniqueViolation(e)) {
                 throw new IllegalStateException("workflow " + workflow.uuid() + " already exists", e);

@@ -1,5 +1,6 @@
 package io.workflow.adapters.postgres;
 
+import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.port.contract.WorkflowRepositoryContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,5 +12,10 @@ class PostgresWorkflowRepositoryIT extends WorkflowRepositoryContract {
     @Override
     protected WorkflowRepository repository() {
         return db.store.workflows();
+    }
+
+    @Override
+    protected SigningSecretRepository signingSecrets() {
+        return db.store.signingSecrets();
     }
 }

@@ -1,10 +1,12 @@
 package io.workflow.domain.port.contract;
 
+import io.workflow.domain.port.SigningSecretRepository;
 import io.workflow.domain.port.WorkflowRepository;
 import io.workflow.domain.TimeOrderedIds;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.Page;
 import io.workflow.domain.page.PageRequest;
+import io.workflow.domain.workflow.SigningSecrets;
 import io.workflow.domain.workflow.Workflow;
 import io.workflow.domain.workflow.WorkflowQuery;
 import io.workflow.domain.workflow.DelayStep;
@@ -26,11 +28,37 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every {@link WorkflowRepository} must do; one subclass per implementation. */
 public abstract class WorkflowRepositoryContract {
 
     protected abstract WorkflowRepository repository();
+
+    /** The signing secrets of the same store, where {@link WorkflowRepository#save(Workflow, SigningSecrets)} keeps them. */
+    protected abstract SigningSecretRepository signingSecrets();
+
+    @Test
+    void savedWithItsFirstSigningSecrets_theWorkflowAndItsVersionOne_andTheSecretsAreFound() {
+        Workflow workflow = Fixtures.workflow();
+        SigningSecrets secrets = new SigningSecrets("whsec_first", null, null);
+        repository().save(workflow, secrets);
+
+        assertThat(repository().findById(workflow.uuid())).contains(workflow);
+        assertThat(repository().findVersion(workflow.uuid(), 1)).contains(workflow);
+        assertThat(signingSecrets().find(workflow.uuid())).contains(secrets);
+    }
+
+    @Test
+    void aWorkflowSavedAgainWithOtherSigningSecrets_isRefused_andKeepsItsFirstSecrets() {
+        Workflow workflow = Fixtures.workflow();
+        SigningSecrets first = new SigningSecrets("whsec_first", null, null);
+        repository().save(workflow, first);
+
+        assertThatThrownBy(() -> repository().save(workflow, new SigningSecrets("whsec_second", null, null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already exists");
+        assertThat(signingSecrets().find(workflow.uuid())).contains(first);
+    }
 
     @Test
     void savedWorkflow_isFoundById_withEveryField() {
