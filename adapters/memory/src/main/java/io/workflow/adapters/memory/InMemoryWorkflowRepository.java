@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,7 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository {
     /** The workflow first: one that exists already is refused before its secrets could be replaced. */
     @Override
     public void save(Workflow workflow, SigningSecrets secrets) {
+        Objects.requireNonNull(secrets, "secrets");
         save(workflow);
         signingSecrets.save(workflow.uuid(), secrets);
     }
