@@ -1,8 +1,9 @@
 package io.workflow.application.service;
 
+import io.workflow.domain.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,33 +30,9 @@ final class ApiKeySecrets {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /**
-     * Never used itself, only copied for each hash: every request hashes its key, and looking the
-     * algorithm up in the providers each time (reflection, constraint checks) cost several times the
-     * digest itself.
-     */
-    private static final MessageDigest SHA_256 = sha256();
-
     /** The SHA-256 of the key's UTF-8 bytes, in lower-case hexadecimal. */
     static String hash(String key) {
-        return HexFormat.of().formatHex(copy(SHA_256).digest(key.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
-
-    /** A fresh digest in the prototype's state; the JDK's SHA-256 can be copied, so this never fails. */
-    private static MessageDigest copy(MessageDigest prototype) {
-        try {
-            return (MessageDigest) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digest cannot be copied", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares two digests in time that does not depend on where they differ. */

@@ -51,7 +51,6 @@ class ApiKeysTest {
                 .hasMessageContaining("runs:trigger");
     }
 
-
     @Test
     void aKeysHash_isTheSha256OfItsText_inLowerCaseHex_whicheverThreadAsks() throws Exception {
         // FIPS 180-2's test vectors: the digest of "abc", and of the empty text.
@@ -71,6 +70,7 @@ class ApiKeysTest {
             }
         }
     }
+
     @Test
     void unknownMalformedAndMissingKeys_areRefusedAlike_afterTheSameLookup() {
         AtomicInteger lookups = new AtomicInteger();

@@ -5,11 +5,11 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.workflow.domain.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -100,12 +100,7 @@ final class ClasspathFiles {
         }
 
         private static String etag(byte[] body) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-                return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
+            return "\"" + HexFormat.of().formatHex(Sha256.of(body), 0, 12) + "\"";
         }
     }
 }

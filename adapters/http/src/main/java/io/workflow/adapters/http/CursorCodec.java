@@ -1,6 +1,7 @@
 package io.workflow.adapters.http;
 
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.Sha256;
 import io.workflow.domain.auth.Tenants;
 import io.workflow.domain.page.Cursor;
 import io.workflow.domain.page.ListOrder;
@@ -11,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -163,11 +163,7 @@ final class CursorCodec {
 
     /** Not secret (the tag covers it): only a short fingerprint of the filters, to tell two filter sets apart. */
     private static byte[] digest(String filters) {
-        try {
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(filters.getBytes(StandardCharsets.UTF_8)), DIGEST);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Arrays.copyOf(Sha256.of(filters.getBytes(StandardCharsets.UTF_8)), DIGEST);
     }
 
     private static InvalidInputException notIssued() {

@@ -10,12 +10,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.workflow.application.RunIdempotently;
 import io.workflow.domain.InvalidInputException;
+import io.workflow.domain.Sha256;
 import io.workflow.domain.idempotency.IdempotencyKey;
 import io.workflow.domain.idempotency.RecordedResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,12 +106,7 @@ final class IdempotentPosts {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha256 = Sha256.digest();
         sha256.update((req.prologue().method().text() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
         sha256.update(Json.canonicalBytes(body));
         return HexFormat.of().formatHex(sha256.digest());
