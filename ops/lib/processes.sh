@@ -114,3 +114,17 @@ tree_rss_kib() {
     [ "${#pids[@]}" -gt 0 ] || { echo 0; return 0; }
     rss_kib "${pids[@]}"
 }
+
+# CPU ticks (1/100 s) of a process and its descendants: utime + stime of each, and cutime + cstime, what
+# its children that have ended spent (a PostgreSQL backend ends with its connection).
+tree_ticks() {
+    local pid total=0 line rest
+    local -a fields
+    for pid in $(process_tree "$1"); do
+        read -r line 2>/dev/null <"/proc/$pid/stat" || continue
+        rest=${line##*) }
+        read -r -a fields <<<"$rest"
+        total=$(( total + fields[11] + fields[12] + fields[13] + fields[14] ))
+    done
+    printf '%s\n' "$total"
+}

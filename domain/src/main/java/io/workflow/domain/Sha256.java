@@ -16,12 +16,16 @@ public final class Sha256 {
 
     /** A fresh digest, for input given in parts. */
     public static MessageDigest digest() {
-        return copy();
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 cannot be copied", e); // checked when the class loaded
+        }
     }
 
     /** The digest of {@code bytes}. */
     public static byte[] of(byte[] bytes) {
-        return copy().digest(bytes);
+        return digest().digest(bytes);
     }
 
     private static MessageDigest prototype() {
@@ -31,14 +35,6 @@ public final class Sha256 {
             return prototype;
         } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
-
-    private static MessageDigest copy() {
-        try {
-            return (MessageDigest) PROTOTYPE.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 cannot be copied", e); // checked when the class loaded
         }
     }
 }
